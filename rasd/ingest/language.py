@@ -1,0 +1,37 @@
+"""Language detection with lingua (its models ship in the wheel: nothing is downloaded)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+
+LANGUAGES = (Language.ENGLISH, Language.ARABIC, Language.FRENCH, Language.GERMAN,
+             Language.TURKISH, Language.SPANISH, Language.RUSSIAN, Language.PERSIAN)
+SAMPLE_CHARS = 1500
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*LANGUAGES).build()
+
+
+def _arabic_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff") / len(letters)
+
+
+def detect(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when it cannot tell."""
+    sample = text[:SAMPLE_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return None
+    if _arabic_share(sample) > 0.5 and "پ" not in sample and "گ" not in sample:
+        return "ar"
+    found = _detector().detect_language_of(sample)
+    if found is None:
+        return None
+    code: IsoCode639_1 = found.iso_code_639_1
+    return str(code.name).lower()
