@@ -44,9 +44,12 @@ def workspace(ctx: typer.Context, create: bool = False) -> Iterator[Workspace]:
 def main_options(
     ctx: typer.Context,
     workspace_dir: Annotated[Path | None, typer.Option(
-        "--workspace", "-w", help="Workspace folder (env RASD_WORKSPACE; default ./rasd-workspace)")] = None,
+        "--workspace", "-w",
+        help="Workspace folder (env RASD_WORKSPACE; default ./rasd-workspace)")] = None,
     db: Annotated[str | None, typer.Option(
-        "--db", help="SQLAlchemy URL of the database (env RASD_DB; default SQLite in the workspace)")] = None,
+        "--db",
+        help="SQLAlchemy URL of the database (env RASD_DB; default SQLite in the workspace)",
+    )] = None,
 ) -> None:
     try:
         ctx.obj = settings.load(workspace=workspace_dir, db=db)

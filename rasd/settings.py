@@ -118,6 +118,6 @@ def describe() -> list[tuple[str, str, str, str]]:
     """(name, env, default, help) for every setting: used by the docs and `rasd settings`."""
     rows = []
     for f in fields(Settings):
-        default = f.default_factory() if callable(f.default_factory) else f.default  # type: ignore[misc]
+        default = f.default_factory() if callable(f.default_factory) else f.default
         rows.append((f.name, f.metadata["env"], str(default), f.metadata["help"]))
     return rows

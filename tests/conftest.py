@@ -63,3 +63,9 @@ def ws(settings: Settings) -> Iterator[Workspace]:
         yield workspace
     finally:
         workspace.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In CI (RASD_REQUIRE_POSTGRES=1) a missing PostgreSQL is an error, not a skip."""
+    if os.environ.get("RASD_REQUIRE_POSTGRES") == "1" and not POSTGRES_URL:
+        raise pytest.UsageError("RASD_REQUIRE_POSTGRES=1 but RASD_TEST_POSTGRES_URL is not set")

@@ -80,7 +80,7 @@ class Archive:
                 continue
             hasher = hashlib.sha256()
             with path.open("rb") as handle:
-                for block in iter(lambda h=handle: h.read(1 << 20), b""):
+                while block := handle.read(1 << 20):
                     hasher.update(block)
             if hasher.hexdigest() != digest:
                 problems.append(Problem(report, digest, "changed"))

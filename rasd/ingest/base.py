@@ -8,7 +8,6 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
-
 #: Encodings reports about the region arrive in, tried before any other guess.
 ENCODINGS = ("utf_16", "cp1252", "cp1256", "iso8859_6", "cp1254", "iso8859_9", "cp1251")
 

@@ -72,11 +72,11 @@ def _page(html: str) -> _PageParser:
 def read_html(data: bytes, name: str) -> list[Draft]:
     html = decode(data, name)
     page = _page(html)
-    main = None
+    main: str | None = None
     try:
         main = trafilatura.extract(html, include_comments=False, include_tables=True,
                                    favor_precision=True, deduplicate=False)
-    except Exception:  # noqa: BLE001 - trafilatura raises many kinds on broken pages
+    except Exception:
         main = None
     text = clean_text(main or page.visible_text()).strip()
     if not text:

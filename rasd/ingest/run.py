@@ -129,7 +129,7 @@ def _safe(items: Iterator[Draft | IngestError], name: str) -> Iterator[Draft | I
         yield from items
     except IngestError:
         raise
-    except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on bad bytes
+    except Exception as exc:
         yield IngestError(f"{name}: unreadable ({type(exc).__name__})")
 
 

@@ -79,7 +79,8 @@ def row_mention(r: Row[Any]) -> Mention:
 
 
 def entity_row(e: Entity) -> dict[str, Any]:
-    return _jsonable(asdict(e))  # type: ignore[no-any-return]
+    row: dict[str, Any] = _jsonable(asdict(e))
+    return row
 
 
 def row_entity(r: Row[Any]) -> Entity:

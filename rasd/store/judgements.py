@@ -9,7 +9,7 @@ from sqlalchemy import Connection, delete, select, update
 
 from rasd.model import Judgement, stable_id
 from rasd.store import audit
-from rasd.store.convert import judgement_row, jsonable, row_judgement
+from rasd.store.convert import jsonable, judgement_row, row_judgement
 from rasd.store.tables import judgements, review_queue
 
 DECISIONS = ("positive", "negative", "unsure")

@@ -2,7 +2,7 @@
 
 A query is a list of words (and "quoted phrases"); a report matches when it holds all of them,
 case and diacritics folded, without stemming: SQLite FTS5 (unicode61) and PostgreSQL
-(``to_tsvector('simple', …)``) agree on that.
+(``rasd_simple``: simple + unaccent) agree on that.
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ def search(conn: Connection, query: str, limit: int = 50, offset: int = 0) -> li
     else:
         sql = text(
             "SELECT id, title, published, source_id, text FROM reports "
-            "WHERE search @@ to_tsquery('simple', :q) "
-            "ORDER BY ts_rank(search, to_tsquery('simple', :q)) DESC, id "
+            "WHERE search @@ to_tsquery('rasd_simple', :q) "
+            "ORDER BY ts_rank(search, to_tsquery('rasd_simple', :q)) DESC, id "
             "LIMIT :limit OFFSET :offset")
         params = {"q": _pg_query(parts), "limit": limit, "offset": offset}
     rows = conn.execute(sql, params).all()

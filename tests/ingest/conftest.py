@@ -58,7 +58,7 @@ HTML_PAGE = """<!doctype html><html><head><title>Market strike</title>
 <style>body { color: red } .secret { display: none }</style>
 <script>var tracker = "SCRIPT-SHOULD-NOT-APPEAR"; document.write("x");</script></head>
 <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
-<article><h1>Market strike</h1><p>%s</p>
+<article><h1>Market strike</h1><p>{report}</p>
 <p>Rescue workers said the toll could rise as more bodies were recovered from the rubble of the
 market, which had been crowded with families buying food before the evening.</p></article>
-<footer>Copyright fictional outlet</footer></body></html>""" % FICTIONAL_REPORT
+<footer>Copyright fictional outlet</footer></body></html>""".replace("{report}", FICTIONAL_REPORT)

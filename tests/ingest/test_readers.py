@@ -67,7 +67,7 @@ def test_pdf_without_text_layer_is_reported_as_scanned() -> None:
 
 
 def test_corrupt_pdf_is_one_clear_error() -> None:
-    with pytest.raises(IngestError, match="r.pdf: corrupt or unreadable PDF"):
+    with pytest.raises(IngestError, match=r"r\.pdf: corrupt or unreadable PDF"):
         read_document(b"%PDF-1.4 garbage \x00\x01", "r.pdf")
 
 
@@ -99,10 +99,10 @@ def test_jsonl_rows_and_their_errors() -> None:
 
 
 def test_csv_feed() -> None:
-    data = ("id,text,title,source,published,url,language\n"
-            'c1,"Shelling hit Douma, residents said.",T,Feed,2018-02-20,,\n'
-            "c2,,T2,Feed,,,\n"
-            "c3,Text three,T3,Feed,not a date,,\n").encode()
+    data = (b"id,text,title,source,published,url,language\n"
+            b'c1,"Shelling hit Douma, residents said.",T,Feed,2018-02-20,,\n'
+            b"c2,,T2,Feed,,,\n"
+            b"c3,Text three,T3,Feed,not a date,,\n")
     items = list(read_any(data, "feed.csv"))
     assert isinstance(items[0], Draft) and items[0].text == "Shelling hit Douma, residents said."
     assert str(items[1]) == "feed.csv row 3: no text"

@@ -120,8 +120,8 @@ def test_failure_half_way_leaves_the_workspace_as_it_was(
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
 
     monkeypatch.setattr(audit, "record", failing_record)
-    folder = _write(tmp_path / "two", {"b.txt": ("---\nsource: New Outlet\n---\nOther text.")
-                                       .encode()})
+    folder = _write(tmp_path / "two", {"b.txt": (b"---\nsource: New Outlet\n---\nOther text.")
+})
     [outcome] = ingest_paths(ws, [folder]).outcomes
     assert outcome.status == "failed" and "not stored (OperationalError)" in outcome.message
     after = (_count(ws, reports), _count(ws, sources), _count(ws, audit_table),

@@ -1,8 +1,11 @@
 """Full-text search over reports, the review queue, and the report's processing mark.
 
 SQLite: an FTS5 index over reports (external content, kept in step by triggers).
-PostgreSQL: a generated tsvector column with a GIN index. Both tokenise without stemming and
-fold case, so a query means the same on either backend.
+PostgreSQL: a generated tsvector column with a GIN index, under a text search configuration
+``rasd_simple`` (the ``simple`` one plus ``unaccent``: the extension ships with PostgreSQL's
+contrib; a database user who may not create extensions needs an administrator to run
+``CREATE EXTENSION unaccent`` once). Both tokenise without stemming and fold case and
+diacritics, so a query means the same on either backend.
 
 Revision ID: 0002
 Revises: 0001
@@ -35,8 +38,12 @@ SQLITE_FTS = [
 ]
 
 POSTGRES_FTS = [
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE TEXT SEARCH CONFIGURATION rasd_simple (COPY = simple)",
+    "ALTER TEXT SEARCH CONFIGURATION rasd_simple ALTER MAPPING FOR hword, hword_part, word "
+    "WITH unaccent, simple",
     "ALTER TABLE reports ADD COLUMN search tsvector GENERATED ALWAYS AS "
-    "(to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED",
+    "(to_tsvector('rasd_simple'::regconfig, coalesce(title, '') || ' ' || text)) STORED",
     "CREATE INDEX ix_reports_search ON reports USING gin (search)",
 ]
 
@@ -65,6 +72,7 @@ def downgrade() -> None:
         op.execute("DROP TABLE IF EXISTS reports_fts")
     else:
         op.execute("ALTER TABLE reports DROP COLUMN search")
+        op.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS rasd_simple")
     op.drop_table("review_queue")
     with op.batch_alter_table("reports") as batch:
         batch.drop_column("processed_by")
