@@ -145,6 +145,23 @@ def demo_command(ctx: typer.Context) -> None:
         raise fail(str(exc)) from None
 
 
+@app.command("serve")
+def serve_command(
+    ctx: typer.Context,
+    host: Annotated[str | None, typer.Option(help="Address to listen on (127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on (8000).")] = None,
+) -> None:
+    """The analysts' web app (search, reports, review, incidents, map, statistics)."""
+    from rasd.web.serve import serve
+
+    with workspace(ctx):
+        pass  # open (and upgrade) the workspace first: errors are one line here
+    try:
+        serve(ctx.obj, host or ctx.obj.host, port or ctx.obj.port)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+
+
 @app.command("init")
 def init_command(ctx: typer.Context) -> None:
     """Create a workspace (database, archive, config)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -10,6 +11,9 @@ from charset_normalizer import from_bytes
 
 #: Encodings reports about the region arrive in, tried before any other guess.
 ENCODINGS = ("utf_16", "cp1252", "cp1256", "iso8859_6", "cp1254", "iso8859_9", "cp1251")
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 class IngestError(Exception):
@@ -57,4 +61,4 @@ def truthy(value: Any) -> bool:
 def clean_text(text: str) -> str:
     """Normalise line ends and drop NUL and other control characters that break storage."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or ch >= " ")
+    return CONTROL.sub("", text)

@@ -83,7 +83,8 @@ def read_html(data: bytes, name: str) -> list[Draft]:
         raise IngestError(f"{name}: no readable text in the page")
     draft = Draft(data=data, text=text, media_type="text/html", name=name,
                   title=" ".join(page.title.split()) or None)
-    meta = {k[len("rasd:"):]: v for k, v in page.meta.items() if k.startswith("rasd:")}
+    meta: dict[str, str | None] = {
+        k[len("rasd:"):]: v for k, v in page.meta.items() if k.startswith("rasd:")}
     if "published" not in meta:
         meta["published"] = page.meta.get("article:published_time") or page.meta.get("date")
     apply_metadata(draft, meta, name)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from rasd.ingest.archive import sha256_of
@@ -88,29 +89,36 @@ def _report(draft: Draft, digest: str, relpath: str, parent: str | None) -> Repo
     )
 
 
+def _store_new(ws: Workspace, conn: Connection, draft: Draft, overrides: Overrides,
+               digest: str, parent: str | None) -> str:
+    """Archive the original and write its report inside the caller's transaction."""
+    _finish(draft, overrides)
+    stored = ws.archive.put(draft.data)
+    report = _report(draft, digest, stored.relpath, parent)
+    try:
+        with conn.begin_nested():
+            if draft.source:
+                source = Source(id=report.source or "", name=draft.source)
+                store.ensure_source(conn, source, ws.settings.user)
+            store.add_report(conn, report, ws.settings.user)
+    except (SQLAlchemyError, ValueError, TypeError) as exc:
+        ws.archive.discard(stored)
+        raise IngestError(f"{draft.name}: not stored ({type(exc).__name__})") from exc
+    return report.id
+
+
 def store_draft(ws: Workspace, draft: Draft, overrides: Overrides,
                 parent: str | None = None) -> Iterator[Outcome]:
     """Archive and store one draft, then its attachments (linked to it)."""
     digest = sha256_of(draft.data)
-    with ws.engine.connect() as conn:
+    with ws.engine.begin() as conn:
         existing = store.report_id_by_sha256(conn, digest)
-    if existing:
-        yield Outcome(draft.name, "duplicate", f"same bytes as {existing}", existing)
-    else:
-        _finish(draft, overrides)
-        stored = ws.archive.put(draft.data)
-        report = _report(draft, digest, stored.relpath, parent)
-        try:
-            with ws.engine.begin() as conn:
-                if draft.source:
-                    source = Source(id=report.source or "", name=draft.source)
-                    store.ensure_source(conn, source, ws.settings.user)
-                store.add_report(conn, report, ws.settings.user)
-        except (SQLAlchemyError, ValueError, TypeError) as exc:
-            ws.archive.discard(stored)
-            raise IngestError(f"{draft.name}: not stored ({type(exc).__name__})") from exc
-        existing = report.id
-        yield Outcome(draft.name, "ingested", "", report.id)
+        if existing is None:
+            existing = _store_new(ws, conn, draft, overrides, digest, parent)
+            outcome = Outcome(draft.name, "ingested", "", existing)
+        else:
+            outcome = Outcome(draft.name, "duplicate", f"same bytes as {existing}", existing)
+    yield outcome
     for attachment in draft.attachments:
         yield from _guarded(ws, attachment, overrides, existing)
 
