@@ -162,6 +162,87 @@ def serve_command(
         raise fail(str(exc)) from None
 
 
+@app.command("incidents")
+def incidents_command(
+    ctx: typer.Context,
+    min_sources: Annotated[int, typer.Option(help="Only incidents with at least N independent "
+                                                   "sources.")] = 0,
+) -> None:
+    """Corroborated incidents with their sources and conflicts."""
+    from rasd.views import print_incidents
+
+    with workspace(ctx) as ws:
+        n = print_incidents(ws, console, min_sources)
+    console.print(f"{n} incidents")
+
+
+@app.command("entities")
+def entities_command(
+    ctx: typer.Context,
+    query: Annotated[str | None, typer.Argument(help="Part of a name or alias.")] = None,
+    kind: Annotated[str | None, typer.Option(help="person | group | place")] = None,
+) -> None:
+    """People, groups and places known across reports."""
+    from rasd.views import print_entities
+
+    if kind not in (None, "person", "group", "place"):
+        raise fail(f"--kind {kind!r}: use person, group or place")
+    with workspace(ctx) as ws:
+        n = print_entities(ws, console, kind, query)
+    console.print(f"{n} entities")
+
+
+@app.command("entity")
+def entity_command(ctx: typer.Context,
+                   entity_id: Annotated[str, typer.Argument(help="The entity's id.")]) -> None:
+    """Every mention of one entity across reports, with its sentence."""
+    from rasd.views import print_entity
+
+    with workspace(ctx) as ws:
+        if not print_entity(ws, console, entity_id):
+            raise fail(f"no entity {entity_id!r} (list them with `rasd entities`)")
+
+
+@app.command("link")
+def link_command(
+    ctx: typer.Context,
+    review: Annotated[bool, typer.Option(help="Judge the queued pairs at a prompt.")] = False,
+) -> None:
+    """Re-link names across all reports; with --review, judge the uncertain pairs."""
+    from rasd.jobs import review_pairs, run_stages
+
+    with workspace(ctx) as ws:
+        if review:
+            made = review_pairs(ws, console, ask=lambda prompt: typer.prompt(
+                prompt, default="s", show_default=False))
+            console.print(f"{made} judgements recorded")
+        run_stages(ws, console, relink=True)
+
+
+@app.command("sources")
+def sources_command(
+    ctx: typer.Context,
+    import_file: Annotated[Path | None, typer.Option(
+        "--import", help="YAML list of {name, kind, independence_group}.")] = None,
+) -> None:
+    """List the sources; --import sets their kind and independence group from a file."""
+    from rasd.store.reports import list_sources
+    from rasd.views import SourcesFileError, import_sources
+
+    with workspace(ctx, create=import_file is not None) as ws:
+        if import_file is not None:
+            try:
+                with ws.engine.begin() as conn:
+                    n = import_sources(conn, import_file, ctx.obj.user)
+            except SourcesFileError as exc:
+                raise fail(str(exc)) from None
+            console.print(f"{n} sources imported")
+        with ws.engine.connect() as conn:
+            for s in list_sources(conn):
+                console.print(f"{s.id:32} {s.kind:14} {s.independence_group or '-':28} {s.name}",
+                              markup=False)
+
+
 @app.command("init")
 def init_command(ctx: typer.Context) -> None:
     """Create a workspace (database, archive, config)."""

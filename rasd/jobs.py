@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -10,9 +11,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from rasd.ingest.formats import find_files
 from rasd.ingest.run import Outcome, Overrides, Summary, ingest_file
+from rasd.process import Processed, process
 from rasd.settings import Settings
 from rasd.store import audit
 from rasd.store import reports as report_store
+from rasd.views import import_sources, print_demo_summary
 from rasd.workspace import Workspace, WorkspaceError, init
 
 DEMO_MARKER = ".rasd-demo"
@@ -42,7 +45,26 @@ def ingest_with_progress(ws: Workspace, paths: list[Path], overrides: Overrides,
                                   markup=False)
             progress.advance(task)
     console.print(summary.line())
+    if extract:
+        run_stages(ws, console)
     return summary
+
+
+def run_stages(ws: Workspace, console: Console, relink: bool = False) -> Processed:
+    """Extraction, linking and corroboration of the reports not processed yet, with progress."""
+    with ws.engine.connect() as conn:
+        total = report_store.count_reports(conn)
+    with _progress(console) as progress:
+        task = progress.add_task("extracting", total=total)
+
+        def advance(stage: str, done: int) -> None:
+            progress.update(task, description=stage, completed=done)
+        done = process(ws, progress=advance, relink=relink)
+    if done.reports or relink:
+        console.print(f"extracted {done.mentions} mentions and {done.events} events from "
+                      f"{done.reports} reports; {done.entities} entities linked, "
+                      f"{done.review} pairs to review; {done.incidents} incidents")
+    return done
 
 
 def verify_workspace(ws: Workspace) -> tuple[list[str], int]:
@@ -87,11 +109,39 @@ def run_demo(settings: Settings, console: Console, err: Console) -> None:
     ws = fresh_demo_workspace(settings)
     try:
         console.print(f"Demo corpus {corpus} → workspace {settings.workspace}")
-        ingest_with_progress(ws, [corpus], Overrides(), console, err)
-        with ws.engine.connect() as conn:
-            summary = report_store.report_summary(conn)
-        console.print(f"reports: {summary['reports']}  by language: {summary['by_language']}")
-        console.print(f"by format: {summary['by_media_type']}")
-        console.print(f"sources: {len(summary['by_source'])}")
+        sources = corpus.parent / "sources.yaml"
+        if sources.is_file():
+            with ws.engine.begin() as conn:
+                import_sources(conn, sources, ws.settings.user)
+        ingest_with_progress(ws, [corpus], Overrides(), console, err, extract=settings.extract)
+        print_demo_summary(ws, console)
     finally:
         ws.close()
+
+
+def review_pairs(ws: Workspace, console: Console, ask: Callable[[str], str]) -> int:
+    """Put each queued entity pair to a person; store the answers as judgements."""
+    from rasd.resolve.link import ReviewPair
+    from rasd.resolve.review import describe, review_queue
+    from rasd.store import judgements as judgement_store
+
+    with ws.engine.connect() as conn:
+        rows = judgement_store.queue(conn, "entity-pair")
+    pairs = [ReviewPair(id=r["id"], kind="person", entity_a=r["subject"], entity_b=r["other"],
+                        mention_a=r["explanation"]["mentions"][0],
+                        mention_b=r["explanation"]["mentions"][1], score=r["score"],
+                        explanation=r["explanation"],
+                        names=tuple(r["explanation"].get("names", ("", ""))))  # type: ignore[arg-type]
+             for r in rows]
+    if not pairs:
+        console.print("no pairs waiting for review")
+        return 0
+
+    def ask_pair(pair: ReviewPair) -> str:
+        console.print(describe(pair), markup=False)
+        return ask("same person? [y/n/u/s/q]")
+    made = review_queue(pairs, ask_pair, ws.settings.user)
+    with ws.engine.begin() as conn:
+        for judgement in made:
+            judgement_store.add_judgement(conn, judgement)
+    return len(made)

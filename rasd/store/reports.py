@@ -87,3 +87,15 @@ def report_summary(conn: Connection) -> dict[str, Any]:
         "by_media_type": grouped(reports.c.media_type),
         "by_source": grouped(reports.c.source_id),
     }
+
+
+def upsert_source(conn: Connection, source: Source, user: str) -> None:
+    """Insert ``source`` or update its name, kind and independence group."""
+    before = get_source(conn, source.id)
+    if before is None:
+        ensure_source(conn, source, user)
+        return
+    if before != source:
+        conn.execute(update(sources).where(sources.c.id == source.id).values(**source_row(source)))
+        audit.record(conn, user, "update", "source", source.id, source_row(before),
+                     source_row(source))

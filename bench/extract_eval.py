@@ -1,0 +1,233 @@
+"""Accuracy of extraction, printed as numbers (see docs/benchmarks/extract.md).
+
+    .venv/bin/python bench/extract_eval.py [--fakes-only | --gold-only] [--limit N]
+
+(a) The demo corpus gold (``examples/gold.yaml``, fictional reports written for this project):
+    precision / recall / F1 per mention kind (a predicted span counts when it overlaps a gold
+    occurrence of the gold text), date and count accuracy on matched mentions, event type and
+    sub-type accuracy on gold events matched by their evidence phrase.
+
+(b) FA-KES development set (real articles, crowd annotations; read from
+    ``../shared/data/fakes/``, never copied; skipped with a message where absent). For each
+    article the *main event* is the asserted, non-background event with the most fatalities
+    (the first one on a tie). Scores:
+
+    - date: the main event's date within ±2 days of the annotated date;
+    - fatalities: best count == nb_civilians + nb_noncivilians (the crowd counted civilians and
+      non-civilians separately; children and women are part of the civilians and not added);
+    - event type, by the documentation center's cause of death:
+      shelling -> Explosions/Remote violence (Shelling/artillery/missile attack or Air/drone
+      strike); explosion -> Explosions/Remote violence (Remote explosive/landmine/IED or
+      Suicide bomb); chemical and toxic gases -> Explosions/Remote violence (Chemical weapon);
+      shooting -> Battles or Violence against civilians (any sub-type of Battles, or Attack);
+      execution -> Violence against civilians (Attack, violation `execution`);
+      unknown -> any (left out of the accuracy);
+    - governorate: the main event's admin1 (from the places component) equals the annotated
+      governorate (``damascus`` there covers Rif Dimashq too);
+    - perpetrator: the actor category maps to sides / ids of the actor dictionary:
+      syrian government or russian troops -> side government, or a Russian group;
+      isis -> grp-islamic-state (or its parts); international coalition forces -> a coalition
+      group; armed opposition groups -> side opposition; self administration forces -> side
+      kurdish; al-nusra front -> a Nusra / HTS group. Scored on articles whose actor is known:
+      accuracy (no perpetrator counts as wrong) and precision (of perpetrators given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import Counter
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.extract_gold import evaluate_gold  # noqa: E402
+from rasd.extract.pipeline import build_pipeline, extract_many  # noqa: E402
+from rasd.model import Event, Report  # noqa: E402
+
+FAKES = ROOT.parent / "shared" / "data" / "fakes" / "fakes-dev.csv"
+
+CAUSE_TYPES: dict[str, set[tuple[str, str | None]]] = {
+    "shelling": {("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+                 ("Explosions/Remote violence", "Air/drone strike")},
+    "explosion": {("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+                  ("Explosions/Remote violence", "Suicide bomb")},
+    "chemical and toxic gases": {("Explosions/Remote violence", "Chemical weapon")},
+    "shooting": {("Battles", None), ("Violence against civilians", "Attack")},
+    "execution": {("Violence against civilians", "Attack")},
+}
+GOVERNORATES = {
+    "aleppo": {"aleppo", "halab"}, "damascus": {"damascus", "rif dimashq", "rif-dimashq",
+                                                "damascus countryside", "dimashq"},
+    "idlib": {"idlib", "idleb"}, "deir ezzor": {"deir ez-zor", "deir ezzor", "deir al-zor",
+                                                "dayr az zawr", "deir ez zor", "deir-ez-zor"},
+    "homs": {"homs", "hims"}, "raqqa": {"raqqa", "ar-raqqah", "ar raqqah", "al-raqqah"},
+    "hasakeh": {"hasakeh", "al-hasakah", "al hasakah", "hasaka", "al-hasakeh"},
+    "hama": {"hama", "hamah"}, "daraa": {"daraa", "dar'a", "deraa"},
+    "lattakia": {"latakia", "lattakia", "al-ladhiqiyah", "latakia governorate"},
+    "quneitra": {"quneitra", "al-qunaytirah"}, "tartous": {"tartus", "tartous"},
+}
+
+
+def load_sides() -> dict[str, dict[str, Any]]:
+    """Actor dictionary entries by id (side, country, parent), read from the YAML."""
+    import yaml
+
+    path = ROOT / "rasd" / "taxonomy" / "actors.yaml"
+    if not path.exists():
+        return {}
+    groups = yaml.safe_load(path.read_text(encoding="utf-8")).get("groups", [])
+    return {g["id"]: g for g in groups if isinstance(g, dict) and "id" in g}
+
+
+def actor_matches(category: str, entity: str, groups: dict[str, dict[str, Any]]) -> bool:
+    """Whether a perpetrator entity fits a FA-KES actor category."""
+    g = groups.get(entity, {})
+    chain = {entity, str(g.get("parent") or "")}
+    side, country = g.get("side"), g.get("country")
+    text = " ".join(chain).lower()
+    if category.startswith("syrian government"):
+        return side == "government" or country == "RU" or "russia" in text
+    if "islamic state" in category:
+        return "islamic-state" in text or "isis" in text
+    if category.startswith("international coalition"):
+        return "coalition" in text
+    if category.startswith("armed opposition"):
+        return side == "opposition"
+    if category.startswith("self administration"):
+        return side == "kurdish"
+    if category.startswith("al-nusra"):
+        return "nusra" in text or "hts" in text or "tahrir" in text
+    return False
+
+
+def main_event(events: list[Event], lede: int = 400) -> Event | None:
+    """The report's main event: of the asserted news events (not background) told in its
+    lede (first ``lede`` characters), the one with most fatalities; else its first event."""
+    news = [e for e in events if not e.background and e.modality == "asserted"] or \
+        [e for e in events if not e.background]
+    if not news:
+        return None
+    early = [e for e in news if e.evidence and e.evidence[0].start < lede]
+    if not early:
+        return news[0]
+    return max(early, key=lambda e: ((e.fatalities() or (0, 0, 0))[1] or 0, -early.index(e)))
+
+
+def type_ok(cause: str, event: Event | None) -> bool:
+    if event is None:
+        return False
+    for etype, sub in CAUSE_TYPES[cause]:
+        if event.event_type == etype and (sub is None or event.sub_event_type == sub):
+            return True
+    return False
+
+
+def _int(raw: str) -> int:
+    try:
+        return int(float(raw or 0))
+    except ValueError:
+        return 0
+
+
+def load_fakes(limit: int | None) -> list[dict[str, str]] | None:
+    if not FAKES.exists():
+        print(f"FA-KES skipped: {FAKES} not found")
+        return None
+    with FAKES.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return rows[:limit] if limit else rows
+
+
+def evaluate_fakes(limit: int | None = None) -> dict[str, float] | None:
+    rows = load_fakes(limit)
+    if rows is None:
+        return None
+    reports = [Report(id=f"fakes-{r['unit_id']}", sha256="", text=r["article_content"],
+                      media_type="text/plain", archive_path="", title=r["article_title"])
+               for r in rows]
+    nlp = build_pipeline()
+    t0 = time.perf_counter()
+    results = extract_many(reports, nlp=nlp)
+    elapsed = time.perf_counter() - t0
+    groups = load_sides()
+    tally: Counter[str] = Counter()
+    for row, ex in zip(rows, results, strict=True):
+        _score_row(row, main_event(ex.events), groups, tally)
+    n = len(rows)
+    out = {
+        "articles": n,
+        "date ±2 days": tally["date"] / n,
+        "fatalities exact": tally["fat"] / n,
+        "fatalities exact (gold > 0)": tally["fat_pos"] / max(1, tally["n_pos"]),
+        "event type (known cause)": tally["type"] / max(1, tally["n_cause"]),
+        "event type (all, unknown = any)": (tally["type"] + n - tally["n_cause"]) / n,
+        "sub-event type (known cause)": tally["sub"] / max(1, tally["n_cause"]),
+        "governorate": tally["gov"] / n,
+        "perpetrator accuracy (known actor)": tally["perp"] / max(1, tally["n_actor"]),
+        "perpetrator precision (known actor)": tally["perp"] / max(1, tally["perp_given"]),
+        "main event found": tally["found"] / n,
+        "seconds": elapsed,
+    }
+    print(f"\nFA-KES development set ({n} articles, {FAKES})")
+    for key, value in out.items():
+        print(f"  {key:40s} {value:.3f}" if isinstance(value, float) else f"  {key:40s} {value}")
+    return out
+
+
+def _score_row(row: dict[str, str], event: Event | None, groups: dict[str, dict[str, Any]],
+               tally: Counter[str]) -> None:
+    gold_date = datetime.strptime(row["date"], "%m/%d/%y").date()
+    gold_fat = _int(row["nb_civilians"]) + _int(row["nb_noncivilians"])
+    tally["found"] += event is not None
+    if event is not None and event.date_start is not None:
+        tally["date"] += _near(event.date_start, event.date_end, gold_date)
+    fat = event.fatalities() if event else None
+    predicted = fat[1] if fat else 0
+    tally["fat"] += predicted == gold_fat
+    if gold_fat > 0:
+        tally["n_pos"] += 1
+        tally["fat_pos"] += predicted == gold_fat
+    cause = row["cause_of_death"]
+    if cause in CAUSE_TYPES:
+        tally["n_cause"] += 1
+        ok = type_ok(cause, event)
+        etypes = {t for t, _ in CAUSE_TYPES[cause]}
+        tally["type"] += bool(event and event.event_type in etypes)
+        tally["sub"] += ok and (cause != "execution" or "execution" in (event.violations
+                                                                          if event else []))
+    admin1 = (event.admin1 or "").lower() if event else ""
+    tally["gov"] += admin1 in GOVERNORATES.get(row["location"], {row["location"]})
+    actor = row["actor"]
+    if actor != "unknown":
+        tally["n_actor"] += 1
+        perps = [a.entity for a in (event.actors if event else [])
+                 if a.role == "perpetrator" and a.entity]
+        tally["perp_given"] += bool(perps)
+        tally["perp"] += bool(perps) and actor_matches(actor, perps[0], groups)
+
+
+def _near(start: date, end: date | None, gold: date, days: int = 2) -> bool:
+    end = end or start
+    return (start - gold).days <= days and (gold - end).days <= days
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--fakes-only", action="store_true")
+    parser.add_argument("--gold-only", action="store_true")
+    parser.add_argument("--limit", type=int, default=None, help="first N FA-KES articles")
+    args = parser.parse_args()
+    if not args.fakes_only:
+        evaluate_gold(build_pipeline())
+    if not args.gold_only:
+        evaluate_fakes(args.limit)
+
+
+if __name__ == "__main__":
+    main()

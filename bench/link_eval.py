@@ -1,0 +1,130 @@
+"""Evaluate cross-report linking on the gold of the demo corpus (``examples/gold.yaml``).
+
+Input: the gold person and group mentions (surface text only; name parts are parsed from the
+text by ``rasd.resolve.keys``), with each report's gold places and groups as context and the
+report's date. Output: pairwise precision / recall / F1 and B-cubed precision / recall / F1 for
+persons and for groups, and every false merge (two mentions of different gold entities put in one
+entity) so it can be read and fixed.
+
+    .venv/bin/python bench/link_eval.py [--gold examples/gold.yaml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rasd.model import Mention, stable_id
+from rasd.resolve.link import link
+from rasd.settings import load
+
+Pairs = set[frozenset[str]]
+
+
+def _mention(report: str, kind: str, n: int, row: dict[str, Any], **extra: Any) -> Mention:
+    text = str(row["text"])
+    return Mention(id=stable_id("gold", report, kind, n, text), report=report,
+                   kind=kind, start=n, end=n + len(text), text=text,  # type: ignore[arg-type]
+                   **extra)
+
+
+def gold_mentions(gold: dict[str, Any]) -> tuple[list[Mention], dict[str, str], dict[str, date]]:
+    """(mentions, mention id -> gold entity key, report dates) from the gold file."""
+    mentions: list[Mention] = []
+    truth: dict[str, str] = {}
+    dates: dict[str, date] = {}
+    for report in gold.get("reports", []):
+        key = str(report["key"])
+        if isinstance(report.get("published"), date):
+            dates[key] = report["published"]
+        for n, row in enumerate(report.get("persons") or []):
+            m = _mention(key, "person", n, row, value={"name": row["text"]})
+            mentions.append(m)
+            truth[m.id] = str(row["entity"])
+        for n, row in enumerate(report.get("groups") or []):
+            m = _mention(key, "group", n, row)
+            mentions.append(m)
+            truth[m.id] = str(row["entity"])
+        for n, row in enumerate(report.get("places") or []):
+            geo = "geo-gold-" + str(row.get("name") or row["text"]).lower().replace(" ", "-")
+            mentions.append(_mention(key, "place", n, row, entity=geo,
+                                     value={"name": row.get("name"), "admin1": row.get("admin1"),
+                                            "country": row.get("country")}))
+    return mentions, truth, dates
+
+
+def pairs_of(assign: dict[str, str]) -> Pairs:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for m, e in assign.items():
+        groups[e].append(m)
+    return {frozenset(p) for ms in groups.values() for p in combinations(sorted(ms), 2)}
+
+
+def b_cubed(pred: dict[str, str], truth: dict[str, str]) -> tuple[float, float]:
+    pc: dict[str, set[str]] = defaultdict(set)
+    tc: dict[str, set[str]] = defaultdict(set)
+    for m in truth:
+        pc[pred[m]].add(m)
+        tc[truth[m]].add(m)
+    p = sum(len(pc[pred[m]] & tc[truth[m]]) / len(pc[pred[m]]) for m in truth) / len(truth)
+    r = sum(len(pc[pred[m]] & tc[truth[m]]) / len(tc[truth[m]]) for m in truth) / len(truth)
+    return p, r
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(kind: str, mentions: list[Mention], truth: dict[str, str],
+             assignments: dict[str, str]) -> dict[str, Any]:
+    ids = [m.id for m in mentions if m.kind == kind]
+    text = {m.id: f"{m.report}:{m.text}" for m in mentions}
+    t = {m: truth[m] for m in ids}
+    pred = {m: assignments.get(m, "unlinked-" + m) for m in ids}
+    tp_pairs, pp = pairs_of(t), pairs_of(pred)
+    tp = len(tp_pairs & pp)
+    precision = tp / len(pp) if pp else 1.0
+    recall = tp / len(tp_pairs) if tp_pairs else 1.0
+    bp, br = b_cubed(pred, t) if ids else (1.0, 1.0)
+    false_merges = sorted(tuple(sorted(text[m] for m in p)) + (
+        " / ".join(sorted(t[m] for m in p)),) for p in pp - tp_pairs)
+    return {"mentions": len(ids), "gold_pairs": len(tp_pairs), "predicted_pairs": len(pp),
+            "precision": precision, "recall": recall, "f1": _f1(precision, recall),
+            "b3_precision": bp, "b3_recall": br, "b3_f1": _f1(bp, br),
+            "false_merges": false_merges}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=Path("examples/gold.yaml"))
+    args = parser.parse_args()
+    if not args.gold.exists():
+        print(f"skipped: {args.gold} not found (the demo corpus gold)")
+        return 0
+    gold = yaml.safe_load(args.gold.read_text("utf-8"))
+    mentions, truth, dates = gold_mentions(gold)
+    for m in mentions:
+        if m.kind == "group":
+            m.entity = None  # link the surface text to the actor dictionary, as extraction would
+    result = link(mentions, [], [], load(), report_dates=dates)
+    for kind in ("person", "group"):
+        r = evaluate(kind, mentions, truth, result.assignments)
+        print(f"{kind}: {r['mentions']} mentions, {r['gold_pairs']} gold pairs, "
+              f"{r['predicted_pairs']} linked pairs")
+        print(f"  pairwise  P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f}")
+        print(f"  B-cubed   P={r['b3_precision']:.3f} R={r['b3_recall']:.3f} F1={r['b3_f1']:.3f}")
+        for a, b, keys in r["false_merges"]:
+            print(f"  FALSE MERGE {a!r} + {b!r} (gold {keys})")
+    print(f"review queue: {sum(1 for p in result.review if p.kind == 'person')} person pairs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

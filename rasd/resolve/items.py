@@ -1,0 +1,166 @@
+"""Person mentions as linking items: name parts, context, blocking keys.
+
+An :class:`Item` is what the scorer compares: one person mention with its parsed name and the
+context of its report (co-mentioned places and groups, stated affiliation, title or role, date).
+Items of linked mentions are kept inside their entity (``Entity.attributes["forms"]``), so a new
+report links against existing entities without reading their reports again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rasd.model import Mention
+from rasd.resolve.keys import (
+    NameParts,
+    blocking_keys,
+    canon,
+    nationality_code,
+    parse_name,
+    role_category,
+    words,
+)
+
+_PART_SLOTS = {"given": "given", "family": "surname", "kunya": "kunya", "nasab": "nasab",
+               "laqab": "laqab", "nickname": "laqab"}
+
+
+@dataclass(slots=True)
+class Item:
+    """One person mention as the linker sees it."""
+
+    mention: str
+    report: str
+    text: str
+    given: str | None = None
+    surname: str | None = None
+    kunya: str | None = None
+    nasab: str | None = None
+    laqab: str | None = None
+    middle: tuple[str, ...] = ()
+    title: str | None = None
+    category: str | None = None  # military, religious, medical, civil, media
+    origin: str | None = None  # country / place code from a nisba or a stated nationality
+    affiliation: str | None = None
+    places: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    day: int | None = None  # date.toordinal() of the report
+    keys: tuple[str, ...] = ()
+    entity: str | None = None  # the entity it belonged to before this run
+
+    def name_slots(self) -> dict[str, str]:
+        found = {}
+        if self.given:
+            found["given"] = self.given
+        if self.surname:
+            found["surname"] = self.surname
+        if self.kunya:
+            found["kunya"] = self.kunya
+        if self.nasab:
+            found["nasab"] = self.nasab
+        if self.laqab:
+            found["laqab"] = self.laqab
+        return found
+
+    def signature(self) -> tuple[str | None, ...]:
+        """The parts a cluster must not contradict (see :mod:`rasd.resolve.cluster`)."""
+        return (self.given, self.surname, self.kunya, self.nasab, self.origin)
+
+    def fullness(self) -> int:
+        return len(self.name_slots()) + len(self.middle)
+
+
+_FORM_FIELDS = ("given", "surname", "kunya", "nasab", "laqab", "title", "category", "origin",
+                "affiliation", "day")
+_FORM_LISTS = ("middle", "places", "areas", "groups", "keys")
+
+
+def to_form(item: Item) -> dict[str, Any]:
+    """The JSON-able form of an item, stored in its entity's attributes."""
+    form: dict[str, Any] = {"mention": item.mention, "report": item.report, "text": item.text}
+    form.update({f: getattr(item, f) for f in _FORM_FIELDS if getattr(item, f) is not None})
+    form.update({f: list(getattr(item, f)) for f in _FORM_LISTS if getattr(item, f)})
+    return form
+
+
+def from_form(form: Mapping[str, Any], entity: str | None) -> Item:
+    """The item of a stored form (see :func:`to_form`)."""
+    item = Item(mention=form["mention"], report=form["report"], text=form["text"], entity=entity)
+    for f in _FORM_FIELDS:
+        setattr(item, f, form.get(f))
+    for f in _FORM_LISTS:
+        setattr(item, f, tuple(form.get(f, ())))
+    return item
+
+
+def _parts_from_value(parts: NameParts, value: Mapping[str, Any]) -> None:
+    """Parts the extractor found override the parsed ones."""
+    given = value.get("parts") or {}
+    for key, slot in _PART_SLOTS.items():
+        text = given.get(key)
+        if text:
+            word = canon("".join(w for w in words(str(text)) if w not in ("al", "el", "abu")))
+            setattr(parts, slot, word or getattr(parts, slot))
+    nisba = given.get("nisba")
+    if nisba:
+        parts.origin = nationality_code(str(nisba)) or parts.origin
+        if not parts.surname:
+            parts.surname = canon(words(str(nisba))[-1])
+
+
+def person_item(mention: Mention, context: Mapping[str, Any]) -> Item:
+    """The item of one person mention; ``context`` from :func:`report_context`."""
+    value = mention.value if isinstance(mention.value, dict) else {}
+    parts = parse_name(str(value.get("name") or mention.text))
+    _parts_from_value(parts, value)
+    title = value.get("title") or parts.title
+    category = role_category(title) or parts.title_category or role_category(value.get("role"))
+    origin = nationality_code(value.get("nationality")) or parts.origin
+    areas = tuple(context.get("areas", ()))
+    item = Item(
+        mention=mention.id, report=mention.report, text=mention.text,
+        given=parts.given, surname=parts.surname, kunya=parts.kunya, nasab=parts.nasab,
+        laqab=parts.laqab, middle=tuple(parts.middle),
+        title=" ".join(words(str(title))) if title else None, category=category,
+        origin=origin, affiliation=value.get("affiliation"),
+        places=tuple(context.get("places", ())), areas=areas,
+        groups=tuple(context.get("groups", ())), day=context.get("day"),
+    )
+    parts.origin, parts.title_category = origin, category
+    item.keys = tuple(blocking_keys(parts, list(areas)))
+    return item
+
+
+def report_context(mentions: Iterable[Mention],
+                   report_dates: Mapping[str, date] | None = None) -> dict[str, dict[str, Any]]:
+    """Per report: the places (gazetteer ids), areas (admin1) and groups it mentions, its date."""
+    places: dict[str, set[str]] = defaultdict(set)
+    areas: dict[str, set[str]] = defaultdict(set)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        value = m.value if isinstance(m.value, dict) else {}
+        if m.kind == "place" and m.entity:
+            places[m.report].add(m.entity)
+            area = value.get("admin1") or value.get("name") or m.entity
+            areas[m.report].add(" ".join(words(str(area))))
+        elif m.kind == "group" and m.entity:
+            groups[m.report].add(m.entity)
+    context: dict[str, dict[str, Any]] = {}
+    for report in set(places) | set(groups) | set(report_dates or {}):
+        day = (report_dates or {}).get(report)
+        context[report] = {"places": sorted(places[report]), "areas": sorted(areas[report]),
+                           "groups": sorted(groups[report]),
+                           "day": day.toordinal() if day else None}
+    return context
+
+
+def person_items(mentions: list[Mention],
+                 report_dates: Mapping[str, date] | None = None) -> list[Item]:
+    """Items of the person mentions in ``mentions`` (the other kinds give their context)."""
+    context = report_context(mentions, report_dates)
+    return [person_item(m, context.get(m.report, {})) for m in mentions if m.kind == "person"]

@@ -1,0 +1,214 @@
+"""Linking person, group and place mentions across reports to entities.
+
+:func:`link` takes new mentions (all kinds of the new reports: places and groups give persons
+their context), the entities known so far and the judgements people made, and returns new or
+updated entities, which entity each mention belongs to, why, and the pairs a person should look
+at. Incremental and exact: only the components of the candidate graph that the new mentions (or
+the judgements) touch are scored and clustered again; the result equals a full re-link from
+scratch (see :mod:`rasd.resolve.cluster`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rasd.model import Entity, Judgement, Mention, stable_id
+from rasd.resolve import judgements as jmod
+from rasd.resolve.cluster import Candidates, Pair, cluster, score_component
+from rasd.resolve.entities import person_entity, person_id
+from rasd.resolve.items import Item, from_form, person_items
+from rasd.resolve.known import link_groups, link_places
+from rasd.resolve.score import Scored
+from rasd.settings import Settings
+
+
+@dataclass
+class ReviewPair:
+    """Two entities to compare: the best pair of their mentions in the uncertain band."""
+
+    id: str
+    kind: str
+    entity_a: str
+    entity_b: str
+    mention_a: str
+    mention_b: str
+    score: float
+    explanation: dict[str, Any]
+    names: tuple[str, str] = ("", "")
+
+
+@dataclass
+class LinkResult:
+    """What a run of :func:`link` decided."""
+
+    entities: list[Entity] = field(default_factory=list)
+    assignments: dict[str, str] = field(default_factory=dict)
+    explanations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    review: list[ReviewPair] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # entity ids merged into others / renamed
+    unlinked: dict[str, str] = field(default_factory=dict)  # mention id -> reason
+
+
+@dataclass
+class _Judged:
+    must: list[Pair]
+    cannot: dict[int, set[int]]
+    pairs: set[Pair]
+
+
+def _resolve_judgements(judgements: list[Judgement], index: dict[str, int],
+                        anchors: dict[str, str]) -> _Judged:
+    must: list[Pair] = []
+    cannot: dict[int, set[int]] = {}
+    pairs: set[Pair] = set()
+    for pair, j in sorted(jmod.live(judgements).items(), key=lambda kv: sorted(kv[0])):
+        ids = [anchors.get(x, x) for x in sorted(pair)]
+        if len(ids) != 2 or ids[0] not in index or ids[1] not in index:
+            continue
+        i, k = sorted((index[ids[0]], index[ids[1]]))
+        if i == k:
+            continue
+        pairs.add((i, k))
+        if j.decision == "positive":
+            must.append((i, k))
+        elif j.decision == "negative":
+            cannot.setdefault(i, set()).add(k)
+            cannot.setdefault(k, set()).add(i)
+    return _Judged(must, cannot, pairs)
+
+
+def _gather(new_items: list[Item], entities: list[Entity]) -> tuple[list[Item], set[str]]:
+    """Old items (from entity forms) not re-submitted, then the new items; new mention ids."""
+    new_ids = {item.mention for item in new_items}
+    old = [from_form(form, e.id) for e in sorted(entities, key=lambda e: e.id)
+           if e.kind == "person" for form in e.attributes.get("forms", [])
+           if form["mention"] not in new_ids]
+    return old + new_items, new_ids
+
+
+def _explain(items: list[Item], groups: list[list[int]], scores: dict[Pair, Scored],
+             judged: _Judged, eids: dict[int, str]) -> dict[str, dict[str, Any]]:
+    best_in: dict[int, tuple[float, int]] = {}
+    best_any: dict[int, tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        for a, b in ((i, j), (j, i)):
+            if s.score > best_any.get(a, (-1.0, -1))[0]:
+                best_any[a] = (s.score, b)
+            if eids[a] == eids[b] and s.score > best_in.get(a, (-1.0, -1))[0]:
+                best_in[a] = (s.score, b)
+    must = {x for p in judged.must for x in p}
+    out: dict[str, dict[str, Any]] = {}
+    for members in groups:
+        for m in members:
+            info: dict[str, Any] = {"entity": eids[m]}
+            if len(members) == 1:
+                info["how"] = "new entity: no candidate above the accept threshold"
+                ref = best_any.get(m)
+            else:
+                info["how"] = "linked" if m in best_in else "judgement"
+                ref = best_in.get(m)
+            if m in must:
+                info["judgement"] = "positive judgement on this mention"
+            if ref is not None:
+                pair = (min(m, ref[1]), max(m, ref[1]))
+                info.update({"with": items[ref[1]].mention, "with_text": items[ref[1]].text,
+                             **scores[pair].explanation()})
+            out[items[m].mention] = info
+    return out
+
+
+def _review(items: list[Item], scores: dict[Pair, Scored], eids: dict[int, str],
+            judged: _Judged, settings: Settings) -> list[ReviewPair]:
+    judged_entities = {frozenset((eids[i], eids[j])) for i, j in judged.pairs
+                       if i in eids and j in eids}
+    best: dict[frozenset[str], tuple[float, Pair]] = {}
+    for (i, j), s in scores.items():
+        if s.veto or s.score < settings.link_review or eids[i] == eids[j]:
+            continue
+        if s.auto and s.score >= settings.link_accept:
+            continue  # kept apart by a conflict elsewhere in the two clusters: not a question
+        key = frozenset((eids[i], eids[j]))
+        if key in judged_entities:
+            continue
+        if s.score > best.get(key, (-1.0, (0, 0)))[0]:
+            best[key] = (s.score, (i, j))
+    out = []
+    for _, (score, (i, j)) in sorted(best.items(), key=lambda kv: sorted(kv[0])):
+        a, b = sorted((i, j), key=lambda k: items[k].mention)
+        ea, eb = eids[a], eids[b]
+        out.append(ReviewPair(id=stable_id("rev", *sorted((ea, eb))), kind="person",
+                              entity_a=ea, entity_b=eb, mention_a=items[a].mention,
+                              mention_b=items[b].mention, score=round(score, 4),
+                              explanation=scores[(i, j)].explanation(),
+                              names=(items[a].text, items[b].text)))
+    out.sort(key=lambda r: (-r.score, r.id))
+    return out
+
+
+def _confidence(scores: dict[Pair, Scored], eids: dict[int, str]) -> dict[str, float]:
+    """Per entity: the weakest accepted pair inside it (1.0 for a single mention)."""
+    found: dict[str, float] = {}
+    for (i, j), s in scores.items():
+        if eids[i] == eids[j] and s.auto and not s.veto:
+            found[eids[i]] = min(found.get(eids[i], 1.0), s.score)
+    return found
+
+
+def link_persons(new_items: list[Item], entities: list[Entity], judgements: list[Judgement],
+                 settings: Settings, result: LinkResult) -> None:
+    """Link person items against person entities; adds to ``result``."""
+    items, new_ids = _gather(new_items, entities)
+    index = {item.mention: i for i, item in enumerate(items)}
+    anchors = {e.id: jmod.anchor(e) for e in entities if e.kind == "person"}
+    judged = _resolve_judgements(judgements, index, anchors)
+    cands = Candidates(items, judged.pairs)
+    seeds = [index[m] for m in sorted(new_ids)] + sorted({x for p in judged.pairs for x in p})
+    seen: set[int] = set()
+    old_ids: set[str] = set()
+    new_entity_ids: set[str] = set()
+    for seed in seeds:
+        if seed in seen:
+            continue
+        members = cands.component([seed], seen)
+        scores = score_component(cands, members)
+        groups = cluster(items, members, scores, settings.link_accept, judged.must,
+                         judged.cannot)
+        eids = {m: person_id(items[k] for k in g) for g in groups for m in g}
+        old_ids.update(items[m].entity for m in members if items[m].entity)  # type: ignore[misc]
+        confidence = _confidence(scores, eids)
+        for g in groups:
+            entity = person_entity([items[k] for k in g], confidence.get(eids[g[0]], 1.0))
+            result.entities.append(entity)
+            new_entity_ids.add(entity.id)
+        result.assignments.update({items[m].mention: eids[m] for m in members})
+        result.explanations.update(_explain(items, groups, scores, judged, eids))
+        result.review.extend(_review(items, scores, eids, judged, settings))
+    result.removed.extend(sorted(old_ids - new_entity_ids))
+
+
+def link(mentions: list[Mention], entities: list[Entity], judgements: list[Judgement],
+         settings: Settings, *, report_dates: Mapping[str, date] | None = None) -> LinkResult:
+    """Link person, group and place mentions to entities (see module doc).
+
+    ``mentions``: the mentions of the new reports (all kinds); ``entities``: the entities known
+    so far (person entities carry their linked forms); ``judgements``: every judgement on
+    record (withdrawn ones are ignored); ``report_dates``: report id -> date, for the date
+    feature. Returns new and updated entities, assignments for the new mentions and for old
+    mentions whose entity changed, an explanation per mention, and the review queue of the
+    components that were linked again.
+    """
+    result = LinkResult()
+    existing = {e.id: e for e in entities}
+    persons = person_items(mentions, report_dates)
+    link_persons(persons, entities, judgements, settings, result)
+    groups = [m for m in mentions if m.kind == "group"]
+    result.entities.extend(link_groups(groups, existing, result.assignments,
+                                       result.explanations))
+    places = [m for m in mentions if m.kind == "place"]
+    result.entities.extend(link_places(places, existing, result.assignments,
+                                       result.explanations, result.unlinked))
+    result.review.sort(key=lambda r: (-r.score, r.id))
+    return result

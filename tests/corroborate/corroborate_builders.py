@@ -1,0 +1,102 @@
+"""Builders for the corroboration tests (a module name of its own: no clash with other
+stages). Every place name is real; every report, person and event here is fictional, written
+for these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from rasd.model import Actor, Count, Event, Judgement, Report, Span, stable_id
+
+TYPES = {
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Attack": "Violence against civilians",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Armed clash": "Battles",
+}
+
+#: (lat, lon, admin1) of real towns
+PLACES = {
+    "Khan Shaykhun": (35.44, 36.65, "Idlib"),
+    "Saraqib": (35.86, 36.80, "Idlib"),
+    "Maarrat al-Numan": (35.65, 36.67, "Idlib"),
+    "Douma": (33.57, 36.40, "Rif Dimashq"),
+    "Idlib province": (35.80, 36.60, "Idlib"),
+}
+
+
+def make_event(
+    key: str,
+    report: str,
+    sub: str = "Air/drone strike",
+    day: date | None = date(2017, 4, 4),
+    place: str | None = "Khan Shaykhun",
+    geo: int = 1,
+    perps: tuple[str, ...] = (),
+    persons: tuple[str, ...] = (),
+    killed: int | None = None,
+    who: str | None = "civilians",
+    **extra: Any,
+) -> Event:
+    lat = lon = admin1 = None
+    if place:
+        lat, lon, admin1 = PLACES[place]
+    actors = [Actor("perpetrator", p, entity=p) for p in perps]
+    actors += [Actor("victim", p, entity=p) for p in persons]
+    counts = [Count("killed", killed, killed, killed, who=who)] if killed is not None else []
+    fields: dict[str, Any] = {
+        "event_type": TYPES[sub],
+        "sub_event_type": sub,
+        "date_start": day,
+        "date_end": day,
+        "time_precision": 1 if day else None,
+        "place": ("geo-" + place.lower().replace(" ", "-")) if place else None,
+        "place_name": place,
+        "lat": lat,
+        "lon": lon,
+        "admin1": admin1,
+        "country": "SY" if place else None,
+        "geo_precision": geo if place else None,
+        "actors": actors,
+        "counts": counts,
+    }
+    fields.update(extra)
+    return Event(id=key, report=report, **fields)
+
+
+def make_report(
+    key: str, source: str, text: str = "", published: date = date(2017, 4, 5)
+) -> Report:
+    return Report(id=key, sha256=stable_id("sha", key, text), text=text, media_type="text/plain",
+                  archive_path=f"archive/{key}", source=source, published=published,
+                  fictional=True)
+
+
+def make_judgement(kind: str, subject: str, other: str | None, decision: str,
+                   minute: int = 0) -> Judgement:
+    return Judgement(id=stable_id("jdg", kind, subject, other, decision, minute),
+                     subject_kind=kind, subject=subject, other=other,
+                     decision=decision,  # type: ignore[arg-type]
+                     user="tester", created_at=datetime(2026, 1, 1, 12, minute, tzinfo=UTC))
+
+
+def evidence(text: str, phrase: str) -> Span:
+    start = text.index(phrase)
+    return Span(start, start + len(phrase), phrase)
+
+
+#: a fictional wire story (about 90 words), used to make copies
+WIRE = (
+    "Fictional report. Warplanes struck the market of Khan Shaykhun in the early morning, "
+    "killing at least twelve people, among them three children, local rescuers said. The "
+    "strikes hit a crowded vegetable market and a nearby bakery shortly after dawn, when "
+    "families were buying bread before the start of the working day. Rescue teams pulled "
+    "survivors from the rubble for several hours and the wounded were taken to a field "
+    "hospital in the south of the town. Residents said the aircraft returned twice and that "
+    "a second strike hit the road leading to the hospital."
+)
