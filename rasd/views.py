@@ -60,16 +60,17 @@ def _fatalities(incident: Incident) -> str:
     return f"{best}{spread}"
 
 
-def incidents_table(incidents: list[Incident], names: dict[str, str]) -> Table:
-    table = Table(show_lines=False)
-    for column in ("incident", "dates", "place", "type", "killed", "sources", "indep."):
-        table.add_column(column)
-    for i in incidents:
-        dates = (f"{i.date_start}" if i.date_start == i.date_end
-                 else f"{i.date_start} – {i.date_end}")
-        table.add_row(i.id, dates, i.place_name or "?", i.event_type or "?", _fatalities(i),
-                      ", ".join(names.get(s, s) for s in i.sources), str(i.independent_sources))
-    return table
+def incident_lines(incident: Incident, names: dict[str, str]) -> list[str]:
+    """An incident in a few lines: when, where, what, how many, who says so."""
+    i = incident
+    dates = (f"{i.date_start}" if i.date_start == i.date_end
+             else f"{i.date_start} – {i.date_end}")
+    level = ("single source" if i.independent_sources <= 1
+             else f"corroborated by {i.independent_sources}")
+    return [f"{i.id}  {dates}  {i.place_name or '?'}  {i.event_type or '?'}  "
+            f"killed {_fatalities(i)}",
+            f"    {level}: {', '.join(names.get(s, s) for s in i.sources)} "
+            f"({len(i.reports)} reports)"]
 
 
 def print_conflicts(console: Console, incident: Incident, names: dict[str, str]) -> None:
@@ -88,11 +89,10 @@ def print_incidents(ws: Workspace, console: Console, min_sources: int = 0) -> in
     with ws.engine.connect() as conn:
         incidents = list(records.iter_incidents(conn, min_sources))
         names = source_names(conn)
-    console.print(incidents_table(incidents, names))
     for incident in incidents:
-        if incident.conflicts:
-            console.print(f"  {incident.id} {incident.place_name or ''}", markup=False)
-            print_conflicts(console, incident, names)
+        for line in incident_lines(incident, names):
+            console.print(line, markup=False)
+        print_conflicts(console, incident, names)
     return len(incidents)
 
 

@@ -9,11 +9,14 @@ from typing import TextIO
 
 from sqlalchemy import Connection
 
+from rasd.export.acled import write_acled
+from rasd.export.geojson import write_geojson
 from rasd.export.jsonl import write_jsonl
 from rasd.workspace import Workspace
 
 Writer = Callable[[Connection, TextIO], int]
-EXPORTERS: dict[str, Writer] = {"jsonl": write_jsonl}
+EXPORTERS: dict[str, Writer] = {"jsonl": write_jsonl, "acled-csv": write_acled,
+                                "geojson": write_geojson}
 
 
 def export_to(ws: Workspace, fmt: str, output: Path | None) -> int:
