@@ -34,6 +34,11 @@ class Settings:
         default=50.0,
         metadata=_meta("Largest file ingest accepts, in megabytes.", "RASD_MAX_FILE_MB"),
     )
+    fsync: bool = field(
+        default=True,
+        metadata=_meta("Flush each archived original to disk before its report is stored.",
+                       "RASD_FSYNC"),
+    )
     user: str = field(
         default_factory=lambda: os.environ.get("USER", "analyst"),
         metadata=_meta("Name recorded on judgements and audit entries.", "RASD_USER"),

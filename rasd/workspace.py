@@ -72,4 +72,4 @@ def open_workspace(settings: Settings, create: bool = False) -> Workspace:
     except StoreError as exc:
         raise WorkspaceError(str(exc)) from exc
     return Workspace(settings=settings, engine=engine,
-                     archive=Archive(settings.workspace / "archive"))
+                     archive=Archive(settings.workspace / "archive", fsync=settings.fsync))

@@ -36,10 +36,10 @@ def record(conn: Connection, user: str, action: str, kind: str, record_id: str,
     at = datetime.now(UTC)
     entry = _entry(at, user, action, kind, record_id, before, after)
     entry = json.loads(json.dumps(entry, default=str))
-    conn.execute(audit.insert().values(
-        at=at, user=user, action=action, record_kind=kind, record_id=record_id,
-        before=entry["before"], after=entry["after"], prev_hash=prev, hash=_digest(prev, entry),
-    ))
+    conn.execute(audit.insert(), {
+        "at": at, "user": user, "action": action, "record_kind": kind, "record_id": record_id,
+        "before": entry["before"], "after": entry["after"], "prev_hash": prev,
+        "hash": _digest(prev, entry)})
 
 
 @dataclass

@@ -19,7 +19,7 @@ def ensure_source(conn: Connection, source: Source, user: str) -> None:
     """Insert ``source`` unless a source with its id exists."""
     exists = conn.execute(select(sources.c.id).where(sources.c.id == source.id)).scalar()
     if not exists:
-        conn.execute(sources.insert().values(**source_row(source)))
+        conn.execute(sources.insert(), source_row(source))
         audit.record(conn, user, "create", "source", source.id, after=source_row(source))
 
 
@@ -39,7 +39,7 @@ def report_id_by_sha256(conn: Connection, sha256: str) -> str | None:
 def add_report(conn: Connection, report: Report, user: str) -> None:
     """Insert one report (the caller holds the transaction) and audit it."""
     row = report_row(report)
-    conn.execute(reports.insert().values(**row))
+    conn.execute(reports.insert(), row)
     audit.record(conn, user, "ingest", "report", report.id,
                  after={k: row[k] for k in AUDITED_REPORT_FIELDS})
 
