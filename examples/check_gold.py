@@ -38,7 +38,8 @@ EVENT_TYPES = {
                                    "Shelling/artillery/missile attack",
                                    "Remote explosive/landmine/IED", "Grenade"},
     "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Protests": {"Peaceful protest", "Protest with intervention",
+                 "Excessive force against protesters"},
     "Riots": {"Violent demonstration", "Mob violence"},
     "Strategic developments": {"Agreement", "Arrests", "Change to group/activity",
                                "Disrupted weapons use", "Headquarters or base established",
@@ -121,7 +122,7 @@ def mail_text(raw: bytes, attachment: str | None) -> tuple[dict[str, Any], str]:
             continue
         name = part.get_filename()
         if attachment is None and name is None and part.get_content_type() == "text/plain":
-            return meta, str(part.get_content())
+            return meta, str(part.get_content()).replace("\r\n", "\n")
         if attachment is not None and name == attachment:
             payload = part.get_payload(decode=True)
             assert isinstance(payload, bytes)
@@ -297,10 +298,10 @@ class Checker:
 
     def check_dates(self, where: str, item: dict[str, Any], start: str, end: str,
                     precision: str) -> None:
-        values = [item.get(start), item.get(end)]
-        if not all(isinstance(v, date) for v in values):
-            self.error(where, f"{start}/{end} must be dates, got {values}")
-        elif values[0] > values[1]:
+        first, last = item.get(start), item.get(end)
+        if not isinstance(first, date) or not isinstance(last, date):
+            self.error(where, f"{start}/{end} must be dates, got {first!r}, {last!r}")
+        elif first > last:
             self.error(where, f"{start} after {end}")
         if item.get(precision) not in {1, 2, 3, 4}:
             self.error(where, f"{precision} {item.get(precision)!r}")

@@ -83,10 +83,11 @@ def link_mentions(ws: Workspace, report_ids: list[str] | None, done: Processed) 
         records.delete_entities(conn, result.removed)
         records.save_entities(conn, result.entities)
         records.set_mention_links(conn, {**reasons, **links})
+        touched = None if report_ids is None else {*result.assignments.values(), *result.removed}
         judgement_store.replace_queue(conn, "entity-pair", [
             {"subject": r.entity_a, "other": r.entity_b, "score": r.score,
              "explanation": {**r.explanation, "mentions": [r.mention_a, r.mention_b],
-                             "names": list(r.names)}} for r in result.review])
+                             "names": list(r.names)}} for r in result.review], touched)
     done.entities = len(result.entities)
     done.review = len(result.review)
     return result

@@ -68,8 +68,8 @@ def read_mail(data: bytes, name: str, read: Reader) -> list[Draft]:
     draft = Draft(data=data, text=body or "(message without text; see its attachments)",
                   media_type="message/rfc822", name=name, attachments=attachments)
     meta = {"title": message.get("Subject"), "published": _published(message),
-            "source": message.get("X-Rasd-Source"), "fictional": message.get("X-Rasd-Fictional",
-                                                                            "false")}
+            "source": message.get("X-Rasd-Source"), "language": message.get("Content-Language"),
+            "fictional": message.get("X-Rasd-Fictional", "false")}
     apply_metadata(draft, meta, name)
     if message.get("From"):
         draft.protected["sender"] = str(message.get("From"))

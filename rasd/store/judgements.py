@@ -65,12 +65,20 @@ def all_judgements(conn: Connection) -> list[Judgement]:
             conn.execute(select(judgements).order_by(judgements.c.created_at))]
 
 
-def replace_queue(conn: Connection, kind: str, items: list[dict[str, Any]]) -> None:
-    """The current review queue of one kind: {subject, other, score, explanation} each."""
-    conn.execute(delete(review_queue).where(review_queue.c.kind == kind))
+def replace_queue(conn: Connection, kind: str, items: list[dict[str, Any]],
+                  touched: set[str] | None = None) -> None:
+    """Queue items ({subject, other, score, explanation}) of one kind in place of the old ones:
+    all of them, or (with ``touched``) only those naming one of the ``touched`` subjects."""
+    stale = delete(review_queue).where(review_queue.c.kind == kind)
+    if touched is not None:
+        names = list(touched)
+        stale = stale.where(review_queue.c.subject.in_(names) | review_queue.c.other.in_(names))
+    conn.execute(stale)
     rows = [{"id": stable_id("rvw", kind, i["subject"], i.get("other")), "kind": kind,
              "subject": i["subject"], "other": i.get("other"), "score": float(i["score"]),
              "explanation": jsonable(i.get("explanation", {}))} for i in items]
+    for row in rows:  # a pair already queued (from an untouched side) is replaced
+        conn.execute(delete(review_queue).where(review_queue.c.id == row["id"]))
     if rows:
         conn.execute(review_queue.insert(), rows)
 
