@@ -142,7 +142,8 @@ def evaluate_gold(nlp: Language) -> Counter[str] | None:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         print(f"  {kind:10s} {p:6.3f} {r:6.3f} {f1:6.3f} {tally[f'{kind}:gold']:5d} "
               f"{tally[f'{kind}:pred']:5d}")
-    print(f"  date value accuracy (matched)      {_ratio(tally['date:value_ok'], tally['date:valued'])}")
+    print(f"  date value accuracy (matched)      "
+          f"{_ratio(tally['date:value_ok'], tally['date:valued'])}")
     print(f"  count value accuracy (matched)     "
           f"{_ratio(tally['quantity:value_ok'], tally['quantity:valued'])}")
     print(f"  events: gold {tally['event:gold']}, predicted {tally['event:pred']}, "
@@ -150,7 +151,8 @@ def evaluate_gold(nlp: Language) -> Counter[str] | None:
     for key in ("type", "sub", "modality"):
         print(f"  event {key} accuracy (matched)    "
               f"{_ratio(tally[f'event:{key}_ok'], tally['event:matched'])}")
-    print(f"  event date accuracy                {_ratio(tally['event:date_ok'], tally['event:dated'])}")
+    print(f"  event date accuracy                "
+          f"{_ratio(tally['event:date_ok'], tally['event:dated'])}")
     print(f"  event fatalities accuracy          "
           f"{_ratio(tally['event:fat_ok'], tally['event:counted'])}")
     return tally

@@ -156,7 +156,8 @@ def main_governorate(doc: Doc, title_chars: int) -> str | None:
         v = span._.value
         if v["country"] != "SY" or not v["admin1"]:
             continue
-        weight = 3.0 if span.start_char < title_chars else 2.0 if span.start_char < lead_end else 1.0
+        lead = span.start_char < lead_end
+        weight = 3.0 if span.start_char < title_chars else 2.0 if lead else 1.0
         if v["geo_precision"] == 3:
             weight *= 0.5
         votes[v["admin1"]] += weight

@@ -93,8 +93,8 @@ def evaluate(kind: str, mentions: list[Mention], truth: dict[str, str],
     precision = tp / len(pp) if pp else 1.0
     recall = tp / len(tp_pairs) if tp_pairs else 1.0
     bp, br = b_cubed(pred, t) if ids else (1.0, 1.0)
-    false_merges = sorted(tuple(sorted(text[m] for m in p)) + (
-        " / ".join(sorted(t[m] for m in p)),) for p in pp - tp_pairs)
+    false_merges = sorted((*sorted(text[m] for m in p), " / ".join(sorted(t[m] for m in p)))
+                          for p in pp - tp_pairs)
     return {"mentions": len(ids), "gold_pairs": len(tp_pairs), "predicted_pairs": len(pp),
             "precision": precision, "recall": recall, "f1": _f1(precision, recall),
             "b3_precision": bp, "b3_recall": br, "b3_f1": _f1(bp, br),

@@ -4,11 +4,12 @@ disagreements kept side by side (see docs/corroboration.md).
 Pure functions over :mod:`rasd.model` records; storage and the command line call them.
 """
 
-from .cluster import build_incidents, link_events
+from .citations import CitationFinder
+from .cluster import build_incidents, iter_incidents, link_events
 from .conflicts import fatality_summary, find_conflicts
 from .duplicates import find_copies
 from .incident import anchor_id, corroboration_level
-from .independence import CitationFinder, Origin, OriginResolver
+from .independence import Origin, OriginResolver
 from .judgements import constraints
 from .match import LINK_THRESHOLD, explain, features_of, pair_score
 
@@ -26,6 +27,7 @@ __all__ = [
     "features_of",
     "find_conflicts",
     "find_copies",
+    "iter_incidents",
     "link_events",
     "pair_score",
 ]

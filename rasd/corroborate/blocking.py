@@ -12,7 +12,8 @@ events under its keys. Area keys:
   and "all" lists and looks in the "all" list (so it meets every event of its province);
 - any event with a place id also sits and looks under that id.
 
-Events with no usable date or place (undated, year-level, unplaced) are not swept; they are
+Events with no usable date or place (undated, year-level or longer than
+:data:`~rasd.corroborate.match.MAX_LONG_DAYS`, unplaced) are not swept; they are
 paired with the events of their own report and with events naming the same person.
 """
 
@@ -62,7 +63,7 @@ def area_keys(f: Features) -> tuple[list[Key], list[Key]]:
 
 
 def sweepable(f: Features) -> bool:
-    return f.usable_date and f.usable_place and f.lo is not None
+    return (f.usable_date or f.long_date) and f.usable_place and f.lo is not None
 
 
 def sweep_pairs(feats: Sequence[Features]) -> Iterator[tuple[int, int]]:

@@ -16,7 +16,7 @@ long as later reports arrive later.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from rasd.model import Event, Incident, Judgement, Report, Source, stable_id
@@ -57,7 +57,10 @@ class UnionFind:
         if len(ga) < len(gb):
             ra, rb, ga, gb = rb, ra, gb, ga
         self.parent[rb] = ra
-        self.members[ra] = ga + gb
+        if ra in self.members:
+            self.members[ra].extend(gb)
+        else:
+            self.members[ra] = [*ga, *gb]
         self.members.pop(rb, None)
         return ra
 
@@ -111,8 +114,8 @@ def link_events(
 
 
 def _eligible(event: Event, cons: Constraints, include_background: bool) -> bool:
-    return (event.modality == "asserted" and event.status != "rejected"
-            and event.id not in cons.rejected and (include_background or not event.background))
+    return (event.status != "rejected" and event.id not in cons.rejected
+            and (include_background or not event.background))
 
 
 def build_incidents(
@@ -128,34 +131,56 @@ def build_incidents(
 ) -> list[Incident]:
     """Group ``events`` into incidents (sorted by id), with sources, conflicts, explanations.
 
-    Only asserted, not rejected, not background events (unless ``include_background``) are
-    grouped. ``existing``: the incidents of the last run (ids and memberships kept, new events
-    attach). ``judgements`` override the rules (see :mod:`rasd.corroborate.judgements`).
+    Rejected and background events (unless ``include_background``) are left out; a denial
+    joins the assertion it denies, plans join plans (:data:`~rasd.corroborate.match.MODES`).
+    ``existing``: the incidents of the last run (ids and memberships kept, new events attach).
+    ``judgements`` override the rules (see :mod:`rasd.corroborate.judgements`).
     """
+    found = iter_incidents(events, reports, sources, judgements, existing, threshold=threshold,
+                           include_background=include_background,
+                           explain_members=explain_members)
+    return sorted(found, key=lambda inc: inc.id)
+
+
+def iter_incidents(
+    events: Sequence[Event],
+    reports: Iterable[Report],
+    sources: Iterable[Source] = (),
+    judgements: Iterable[Judgement] = (),
+    existing: Sequence[Incident] | None = None,
+    *,
+    threshold: float = LINK_THRESHOLD,
+    include_background: bool = False,
+    explain_members: bool = True,
+) -> Iterator[Incident]:
+    """:func:`build_incidents` one incident at a time, in no particular order: for callers
+    that write millions of incidents in batches without holding them all."""
     report_by_id = {r.id: r for r in reports}
     source_list = list(sources)
     existing = list(existing or [])
     cons = constraints(judgements, [e.id for e in events], existing)
     chosen = [e for e in events if _eligible(e, cons, include_background)]
-    feats = [features_of(i, e, _published(report_by_id.get(e.report)))
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    feats = [features_of(i, e, _published(report_by_id.get(e.report)), shared)
              for i, e in enumerate(chosen)]
     index = {e.id: i for i, e in enumerate(chosen)}
     seeds = [[index[m] for m in inc.events if m in index and (m, inc.id) not in cons.excluded]
              for inc in existing]
     uf, links = link_events(feats, cons, [s for s in seeds if len(s) > 1], threshold)
     groups = uf.groups()
-    ids = _assign_ids(groups, chosen, report_by_id, existing)
-    placed = _apply_placements(groups, ids, chosen, index, cons)
-    members = _memberships(placed, feats, links, cons, explain_members)
+    del uf
+    placed = _apply_placements(groups, _assign_ids(groups, chosen, report_by_id, existing),
+                               chosen, index, cons)
+    del groups
+    best = _best_links(placed, links)
+    del links
+    judged = {e for pair in cons.must for e in pair} | {e for e, _ in cons.belongs}
     copies = find_copies([report_by_id[r] for r in _shared_reports(placed, chosen, report_by_id)])
     resolver = OriginResolver(report_by_id, {s.id: s for s in source_list},
                               CitationFinder(source_list), copies)
-    incidents = [
-        assemble(iid, [chosen[i] for i in group], report_by_id, resolver,
-                 [members[i] for i in group])
-        for iid, group in placed.items()
-    ]
-    return sorted(incidents, key=lambda inc: inc.id)
+    for iid, group in placed.items():
+        members = [_membership(i, group, feats, best, judged, explain_members) for i in group]
+        yield assemble(iid, [chosen[i] for i in group], report_by_id, resolver, members)
 
 
 def _published(report: Report | None) -> date | None:
@@ -221,10 +246,10 @@ def _apply_placements(
     return placed
 
 
-def _memberships(
-    placed: dict[str, list[int]], feats: Sequence[Features], links: list[tuple[float, int, int]],
-    cons: Constraints, explain_members: bool,
-) -> dict[int, Membership]:
+def _best_links(
+    placed: dict[str, list[int]], links: list[tuple[float, int, int]]
+) -> dict[int, tuple[float, int]]:
+    """Each event's best link to another event of its incident: (score, partner)."""
     where = {i: iid for iid, group in placed.items() for i in group}
     best: dict[int, tuple[float, int]] = {}
     for score, i, j in links:
@@ -233,22 +258,23 @@ def _memberships(
                 best[i] = (score, j)
             if score > best.get(j, (-1.0, 0))[0]:
                 best[j] = (score, i)
-    judged = {e for pair in cons.must for e in pair} | {e for e, _ in cons.belongs}
-    out: dict[int, Membership] = {}
-    for group in placed.values():
-        for i in group:
-            f = feats[i]
-            if len(group) == 1:
-                out[i] = Membership(f.event_id, 1.0, "alone")
-            elif f.event_id in judged:
-                out[i] = Membership(f.event_id, 1.0, "judgement")
-            elif i in best:
-                score, j = best[i]
-                detail = explain(f, feats[j]) if explain_members else None
-                out[i] = Membership(f.event_id, score, "rules", feats[j].event_id, detail)
-            else:
-                out[i] = Membership(f.event_id, 0.5, "existing")
-    return out
+    return best
+
+
+def _membership(
+    i: int, group: list[int], feats: Sequence[Features], best: dict[int, tuple[float, int]],
+    judged: set[str], explain_members: bool,
+) -> Membership:
+    f = feats[i]
+    if len(group) == 1:
+        return Membership(f.event_id, 1.0, "alone")
+    if f.event_id in judged:
+        return Membership(f.event_id, 1.0, "judgement")
+    if i in best:
+        score, j = best[i]
+        detail = explain(f, feats[j]) if explain_members else None
+        return Membership(f.event_id, score, "rules", feats[j].event_id, detail)
+    return Membership(f.event_id, 0.5, "existing")
 
 
 def _shared_reports(

@@ -11,8 +11,9 @@ Fatalities (low / best / high), conservative as ACLED and UCDP code them:
 4. ``high`` is the highest figure any origin gives (its ``high``, else its ``best``).
 
 Conflicts: differing tolls, perpetrators, dates (day-precise ones), places (precise ones; a
-province-level account inside a town-level one is no conflict), sub-event types, and
-characterisations of the victims (civilians in one report, fighters in another).
+province-level account inside a town-level one is no conflict), sub-event types, modality (one
+report asserts, another denies), and characterisations of the victims (civilians in one report,
+fighters in another; the same named victim a civilian here and a fighter there).
 """
 
 from __future__ import annotations
@@ -88,9 +89,13 @@ def _group(
     events: Sequence[Event], value_of: Callable[[Event], Hashable | None],
     source_of: Mapping[str, str],
 ) -> list[dict[str, Any]]:
+    """Each distinct value with the sources, reports and events that gave it (none when the
+    events agree)."""
+    values = [(value_of(event), event) for event in events]
+    if len({v for v, _ in values if v is not None}) < 2:
+        return []
     groups: dict[Hashable, dict[str, set[str]]] = {}
-    for event in events:
-        value = value_of(event)
+    for value, event in values:
         if value is None:
             continue
         entry = groups.setdefault(value, {"sources": set(), "reports": set(), "events": set()})
@@ -155,7 +160,7 @@ def _person_characterisations(
             return next((characterise(a.actor_type) for a in e.actors
                          if a.entity == person and characterise(a.actor_type)), None)
         values = _group(person_events, label, source_of)
-        if len(values) > 1:
+        if values:
             conflicts.append(Conflict(field=f"characterisation:{person}", values=values))
     return conflicts
 
@@ -166,6 +171,7 @@ FIELDS: dict[str, Callable[[Event], Hashable | None]] = {
     "date": _day,
     "place": _precise_place,
     "sub_event_type": lambda e: e.sub_event_type or None,
+    "modality": lambda e: e.modality,
     "characterisation": _victims,
 }
 
@@ -178,6 +184,6 @@ def find_conflicts(events: Sequence[Event], source_of: Mapping[str, str]) -> lis
     conflicts = []
     for name, value_of in FIELDS.items():
         values = _group(events, value_of, source_of)
-        if len(values) > 1:
+        if values:
             conflicts.append(Conflict(field=name, values=values))
     return conflicts + _person_characterisations(events, source_of)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping
+from typing import TypeVar
+
+Item = TypeVar("Item", bound=Hashable)
 
 
 def bcubed(
-    predicted: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]
+    predicted: Mapping[Item, Hashable], gold: Mapping[Item, Hashable]
 ) -> tuple[float, float, float]:
     """B-cubed (precision, recall, F1) of ``predicted`` (item → cluster) against ``gold``.
 
@@ -18,7 +21,7 @@ def bcubed(
     items = list(gold)
     if not items:
         return 0.0, 0.0, 0.0
-    pred = {i: predicted.get(i, ("singleton", i)) for i in items}
+    pred: dict[Item, Hashable] = {i: predicted.get(i, ("singleton", i)) for i in items}
     pair = Counter((pred[i], gold[i]) for i in items)
     pred_size = Counter(pred.values())
     gold_size = Counter(gold[i] for i in items)

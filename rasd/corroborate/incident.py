@@ -76,17 +76,22 @@ def _place(events: Sequence[Event]) -> tuple[str | None, str | None, float | Non
 
 def origins_of(
     events: Sequence[Event], reports: Mapping[str, Report], resolver: OriginResolver
-) -> dict[str, Origin]:
-    """Report id → the origin that report counts toward, as the teller of ``events``."""
+) -> dict[str, list[Origin]]:
+    """Report id → the origins that report counts toward, as the teller of ``events``."""
     by_report: dict[str, list[Event]] = {}
     for event in events:
         by_report.setdefault(event.report, []).append(event)
     out = {}
     for rid, told in sorted(by_report.items()):
         report = reports.get(rid)
-        out[rid] = (resolver.origin(report, told) if report
-                    else Origin("report:" + rid, "report unknown"))
+        out[rid] = (resolver.origins(report, told) if report
+                    else [Origin("report:" + rid, "report unknown")])
     return out
+
+
+def _source_entry(source: str, origins: list[Origin]) -> dict[str, Any]:
+    return {"source": source, **origins[0].as_dict(), "origins": [o.key for o in origins],
+            "reasons": [o.reason for o in origins]}
 
 
 def assemble(
@@ -101,17 +106,17 @@ def assemble(
     origins = origins_of(events, reports, resolver)
     source_of = {rid: (reports[rid].source or "report:" + rid) if rid in reports
                  else "report:" + rid for rid in origins}
-    independent = len({o.key for o in origins.values()})
+    independent = len({o.key for found in origins.values() for o in found})
     start, end = _dates(events)
     place, place_name, lat, lon = _place(events)
-    event_origin = {e.id: origins[e.report].key for e in events}
+    event_origin = {e.id: origins[e.report][0].key for e in events}
     scores = [m.score for m in members]
     explanation = {
         "corroboration": corroboration_level(independent),
         "sub_event_type": _most_common([e.sub_event_type for e in events]),
         "members": {m.event: m.as_dict() for m in sorted(members, key=lambda m: m.event)},
-        "sources": {rid: {"source": source_of[rid], **o.as_dict()}
-                    for rid, o in origins.items()},
+        "sources": {rid: _source_entry(source_of[rid], found)
+                    for rid, found in origins.items()},
     }
     return Incident(
         id=incident_id,

@@ -29,20 +29,27 @@ LINK_THRESHOLD = 0.6
 #: the score weights of type, date and place; actors, persons and counts add or subtract
 W_TYPE, W_DATE, W_PLACE = 0.25, 0.25, 0.3
 #: days added on each side of an interval, by time precision (night raids cross midnight,
-#: "yesterday" is resolved against a publication date that may be a day late)
-DATE_SLACK = {TIME_DAY: 1, TIME_WEEK: 2, TIME_MONTH: 0}
+#: "yesterday" is resolved against a publication date that may be a day late); week and month
+#: intervals are already as wide as the words that gave them
+DATE_SLACK = {TIME_DAY: 1, TIME_WEEK: 0, TIME_MONTH: 0}
 #: undated events take the fortnight before their report's publication
 UNDATED_DAYS = 14
 #: precision code of an interval taken from the publication date
 TIME_INFERRED = 5
 #: the longest interval (days) that can corroborate on its own; vaguer needs a shared person
 MAX_SPAN_DAYS = 62
+#: the longest interval (days) that can corroborate at all (same type and place needed)
+MAX_LONG_DAYS = 400
+#: what telling it in the same report adds, when date and place agree well
+B_SAME_REPORT = 0.1
 #: km within which two places may be one occurrence, by the vaguer geo precision
 NEAR_KM = {GEO_TOWN: 3.0, GEO_NEAR: 15.0}
 #: score of an unknown date or place; score of a province-level place containing the other
 UNKNOWN_SCORE, CONTAIN_SCORE = 0.1, 0.4
 #: what a shared actor, a shared named person, a different named person, a similar toll add
 B_SHARED_ACTOR, B_SHARED_PERSON, B_OTHER_PERSON, B_SIMILAR_TOLL = 0.1, 0.3, 0.15, 0.05
+#: modalities that may join: a denial answers the assertion it denies; plans join plans
+MODES = {"asserted": "fact", "denied": "fact", "planned": "plan", "hypothetical": "fact"}
 _DATE_SCORE = {TIME_DAY: 1.0, TIME_WEEK: 0.6, TIME_MONTH: 0.4, TIME_INFERRED: 0.3}
 
 
@@ -53,8 +60,10 @@ class TypeTable:
     same: float
     family: float
     type_only: float
+    catch_all_score: float
     families: dict[str, frozenset[str]]
     person_centred: frozenset[str]
+    catch_all: frozenset[str]
 
     def score(self, type_a: str, sub_a: str, type_b: str, sub_b: str) -> float:
         """0 when the two types cannot be one occurrence, else how well they agree."""
@@ -64,6 +73,8 @@ class TypeTable:
             fam_a, fam_b = self.families.get(sub_a), self.families.get(sub_b)
             if fam_a and fam_b and fam_a & fam_b:
                 return self.family
+            if sub_a in self.catch_all or sub_b in self.catch_all:
+                return self.catch_all_score
             return 0.0
         return self.type_only if type_a == type_b else 0.0
 
@@ -82,8 +93,10 @@ def type_table() -> TypeTable:
         same=float(scores["same"]),
         family=float(scores["family"]),
         type_only=float(scores["type_only"]),
+        catch_all_score=float(scores.get("catch_all", 0.0)),
         families={k: frozenset(v) for k, v in families.items()},
         person_centred=frozenset(data.get("person_centred", [])),
+        catch_all=frozenset(data.get("catch_all", [])),
     )
 
 
@@ -108,6 +121,7 @@ class Features:
     perps: frozenset[str]
     persons: frozenset[str]
     deaths: int | None
+    mode: str = "fact"  # fact (asserted or denied), plan, hypothesis: only like joins like
 
     @property
     def span_days(self) -> int | None:
@@ -120,6 +134,12 @@ class Features:
         """An interval narrow enough to corroborate without a shared named person."""
         span = self.span_days
         return span is not None and span <= MAX_SPAN_DAYS
+
+    @property
+    def long_date(self) -> bool:
+        """A long interval (a siege, a campaign): corroborates only the same type, same place."""
+        span = self.span_days
+        return span is not None and MAX_SPAN_DAYS < span <= MAX_LONG_DAYS
 
     @property
     def usable_place(self) -> bool:
@@ -152,16 +172,26 @@ def _is_group(entity: str) -> bool:
     return entity.startswith("grp-")
 
 
-def features_of(index: int, event: Event, published: date | None = None) -> Features:
-    """Reduce ``event`` to the features matching compares (``published``: its report's date)."""
+def features_of(
+    index: int, event: Event, published: date | None = None,
+    shared: dict[frozenset[str], frozenset[str]] | None = None,
+) -> Features:
+    """Reduce ``event`` to the features matching compares (``published``: its report's date;
+    ``shared``: a dict in which equal actor sets are shared, to save memory on many events)."""
     lo, hi, prec = _interval(event, published)
     perps = frozenset(
         a.entity for a in event.actors if a.entity and a.role in {"perpetrator", "participant"}
     )
     persons = frozenset(a.entity for a in event.actors if a.entity and not _is_group(a.entity))
+    if shared is not None:
+        perps = shared.setdefault(perps, perps)
+        persons = shared.setdefault(persons, persons)
     gprec = event.geo_precision
     if gprec is None:
         gprec = GEO_TOWN if event.lat is not None else (GEO_REGION if event.admin1 else None)
+    admin1 = norm_admin(event.admin1)
+    if gprec == GEO_NEAR and admin1 and norm_admin(event.place_name) == admin1:
+        gprec = GEO_REGION  # "in Idlib", not sure whether the city: may be the province
     fatal = event.fatalities()
     return Features(
         index=index,
@@ -176,11 +206,12 @@ def features_of(index: int, event: Event, published: date | None = None) -> Feat
         lon=event.lon,
         gprec=gprec,
         country=event.country,
-        admin1=norm_admin(event.admin1),
+        admin1=admin1,
         place=event.place,
         perps=perps,
         persons=persons,
         deaths=fatal[1] if fatal else None,
+        mode=MODES.get(event.modality, "fact"),
     )
 
 
@@ -251,7 +282,12 @@ def actor_bonus(a: Features, b: Features, table: TypeTable) -> float | None:
 
 
 def pair_score(a: Features, b: Features, table: TypeTable) -> float | None:
-    """The score of two events being one occurrence, or None when a hard test fails."""
+    """The score of two events being one occurrence, or None when a hard test fails.
+
+    0.0: nothing contradicts, but nothing links them either (a catch-all type across reports,
+    a pair too vague to corroborate): they may share an incident through others, never link."""
+    if a.mode != b.mode:
+        return None
     t = table.score(a.event_type, a.sub_type, b.event_type, b.sub_type)
     if t <= 0:
         return None
@@ -264,11 +300,23 @@ def pair_score(a: Features, b: Features, table: TypeTable) -> float | None:
     bonus = actor_bonus(a, b, table)
     if bonus is None:
         return None
-    if a.report != b.report and not (a.persons & b.persons) and (
-        d <= UNKNOWN_SCORE or p <= UNKNOWN_SCORE or not (a.usable_date and b.usable_date)
+    if a.report == b.report:
+        bonus += B_SAME_REPORT if d >= 0.7 and p >= 0.7 else 0.0
+    elif t == table.catch_all_score or (
+        not (a.persons & b.persons) and _too_vague(a, b, t, d, p, table)
     ):
-        return None  # too vague to corroborate without a shared named person
-    return min(W_TYPE * t + W_DATE * d + W_PLACE * p + bonus, 1.0)
+        return 0.0
+    return round(min(W_TYPE * t + W_DATE * d + W_PLACE * p + bonus, 1.0), 6)
+
+
+def _too_vague(a: Features, b: Features, t: float, d: float, p: float, table: TypeTable) -> bool:
+    """Too vague to corroborate across reports without a shared named person."""
+    if d <= UNKNOWN_SCORE or p <= UNKNOWN_SCORE:
+        return True
+    if a.usable_date and b.usable_date:
+        return False
+    both_known = (a.usable_date or a.long_date) and (b.usable_date or b.long_date)
+    return not (both_known and t >= table.same and p >= 0.6)
 
 
 def explain(a: Features, b: Features, table: TypeTable | None = None) -> dict[str, Any]:
@@ -294,8 +342,13 @@ def explain(a: Features, b: Features, table: TypeTable | None = None) -> dict[st
                                 else "different named people")
     if a.deaths and b.deaths and _similar_tolls(a.deaths, b.deaths):
         feats["counts"] = _why(B_SIMILAR_TOLL, f"similar tolls {a.deaths} / {b.deaths}")
+    if a.mode != b.mode:
+        feats["modality"] = _why(None, f"{a.mode} / {b.mode}: only like joins like")
     if a.report == b.report:
-        feats["report"] = _why(0.0, "restated in the same report")
+        same = date_score(a, b) or 0.0
+        near = place_score(a, b) or 0.0
+        feats["report"] = _why(B_SAME_REPORT if same >= 0.7 and near >= 0.7 else 0.0,
+                               "restated in the same report")
     return feats
 
 

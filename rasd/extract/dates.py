@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from rasd.extract import spans as _spans
-from rasd.extract.numbers import NUMBER_PATTERN, parse_number
+from rasd.extract.numbers import NUMBER_PATTERN, ascii_lower, parse_number
 from rasd.model import TIME_DAY, TIME_MONTH, TIME_WEEK, TIME_YEAR
 
 _spans.register_extensions()
@@ -75,13 +75,25 @@ class DateHit:
 
 
 Rule = Callable[[re.Match[str], date | None], tuple[date | None, date | None, int, bool] | None]
-_RULES: list[tuple[str, re.Pattern[str], Rule]] = []
+_RULES: list[tuple[str, re.Pattern[str], Rule, tuple[str, ...]]] = []
+_MONTH_NEEDS = tuple(m[:3].lower() for m in _MONTH_NAMES)
+#: words one of which a rule's match must contain (a cheap test on the lower-cased text that
+#: skips a rule's regular expression on texts that cannot match it)
+_NEEDS = {
+    "weekday": tuple(d.lower() for d in _DAY_NAMES), "ago": (" ago",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "relative-day": ("today", "tonight", "yesterday", "night", "this ", "overnight"),
+    "relative-period": ("week", "month", "year", "days"), "since-start": ("since",),
+    "the-current-period": ("week", "month", "year", "days"), "war-start": ("year of the",),
+}
 
 
 def rule(name: str, pattern: str) -> Callable[[Rule], Rule]:
     """Register a date rule: a pattern and a function from its match to (first, last, prec, yk)."""
+    needs = _NEEDS.get(name) or (_MONTH_NEEDS if "(?P<month>" in pattern else ())
+
     def wrap(fn: Rule) -> Rule:
-        _RULES.append((name, re.compile(pattern, re.IGNORECASE), fn))
+        _RULES.append((name, re.compile(pattern, re.IGNORECASE), fn, needs))
         return fn
     return wrap
 
@@ -297,7 +309,10 @@ def _war_year(m: re.Match[str], base: date | None) -> tuple[date | None, date | 
 
 
 def _run(text: str, base: date | None) -> Iterator[DateHit]:
-    for name, pattern, fn in _RULES:
+    lower = ascii_lower(text)
+    for name, pattern, fn, needs in _RULES:
+        if needs and not any(word in lower for word in needs):
+            continue
         for m in pattern.finditer(text):
             res = fn(m, base)
             if res is None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from rasd.extract.numbers import ascii_lower
 from rasd.model import TIME_WEEK
 
 CLAUSE_SPLIT = re.compile(r";|,?\s+\b(?:while|whereas|meanwhile|elsewhere)\b|\.\s", re.I)
@@ -19,7 +20,8 @@ CLAUSE_SPLIT = re.compile(r";|,?\s+\b(?:while|whereas|meanwhile|elsewhere)\b|\.\
 _BY_AGENT = re.compile(r"\b(?:by|claimed by|carried out by|launched by|from)\s+(?:the\s+)?"
                        r"(?:[\w'-]+\s+){0,2}$", re.I)
 _TARGET_BEFORE = re.compile(r"\b(?:against|targeting|targeted|on|at|positions of|"
-                            r"held by|controlled by|territory of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+                            r"held by|controlled by|territory of)\s+(?:the\s+)?"
+                            r"(?:[\w'-]+\s+){0,2}$",
                             re.I)
 _SUBJECT_GAP = re.compile(r"^(?:['’]s)?[\w\s'’-]{0,60}$")
 _GAP_STOP = re.compile(r"\b(?:and|or|but|that|which|who|against|on\s+(?:the\s+)?positions|"
@@ -35,6 +37,7 @@ _MODALITY = [
                            r"(?:for|to)|will|intends? to|massing|expected to|threaten(?:s|ed)? "
                            r"to|vow(?:s|ed)? to|upcoming|imminent|about to)\b", re.I)),
 ]
+_PLANNED_AFTER = re.compile(r"\b(?:ahead of|in preparation for|in anticipation of)\b", re.I)
 _BACKGROUND = re.compile(
     r"\b(?:in (?:19\d\d|200\d|2010)|since the (?:start|beginning|outbreak) of the "
     r"(?:war|revolution|uprising|conflict|crisis)|(?:first|second) year of the "
@@ -47,6 +50,14 @@ def doc_text(doc: Doc) -> str:
     text = doc.user_data.get("rasd_text")
     if not isinstance(text, str):
         text = doc.user_data["rasd_text"] = doc.text
+    return text
+
+
+def lower_text(doc: Doc) -> str:
+    """The doc's text with A-Z lower-cased (same length, same offsets), once per doc."""
+    text = doc.user_data.get("rasd_lower")
+    if not isinstance(text, str):
+        text = doc.user_data["rasd_lower"] = ascii_lower(doc_text(doc))
     return text
 
 
@@ -122,8 +133,11 @@ def fill_modality(doc: Doc, event: dict[str, Any]) -> None:
     anchor = event["trigger"] or event["counts"][0]["span"]
     window = doc_text(doc)[max(event["clause"][0], anchor[0] - 60):anchor[0]]
     s_text = doc_text(doc)[event["sentence"][0]:event["sentence"][1]]
+    after = doc_text(doc)[anchor[1]:min(event["clause"][1], anchor[1] + 30)]
     for modality, pattern in _MODALITY:
         m = pattern.search(window)
+        if m is None and modality == "planned":
+            m = _PLANNED_AFTER.search(after)
         if m is None and modality == "denied":
             m = re.search(r"\b(?:denied|denies)\b", s_text, re.I)
         if m:
@@ -202,11 +216,12 @@ def fill_background(doc: Doc, event: dict[str, Any], base: date | None) -> None:
         event["rules"].append(f"cumulative toll '{m.group(0)}'")
         return
     when = event["date"]
-    if base and when and when.get("span") and when["end"]:
-        if date.fromisoformat(when["end"]) < base - timedelta(days=365):
-            event["background"] = True
-            event["rules"].append("dated more than a year before the report")
-            return
+    old = base and when and when.get("span") and when["end"] and \
+        date.fromisoformat(when["end"]) < base - timedelta(days=365)
+    if old:
+        event["background"] = True
+        event["rules"].append("dated more than a year before the report")
+        return
     m = _BACKGROUND.search(doc_text(doc), *event["clause"])
     if m:
         event["background"] = True
@@ -262,7 +277,7 @@ def _absorb(into: dict[str, Any], other: dict[str, Any]) -> None:
 
 def _weaker(mine: dict[str, Any], theirs: dict[str, Any]) -> bool:
     order = {"clause": 0, "sentence": 1}
-    return order.get(mine.get("rule"), 2) > order.get(theirs.get("rule"), 2)
+    return order.get(str(mine.get("rule")), 2) > order.get(str(theirs.get("rule")), 2)
 
 
 def merge_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ value that came from the text keeps its character offsets). The steps, each expl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -80,8 +81,8 @@ def load_taxonomy() -> Taxonomy:
     cue_alts = [f"(?P<v_{k}>{'|'.join(v['cues'])})" for k, v in vio.items() if v.get("cues")]
     return Taxonomy(
         subs=tuple(s for s, _ in subs),
-        triggers=re.compile(rf"\b(?:{'|'.join(alts)})\b", re.IGNORECASE),
-        cues=re.compile(rf"\b(?:{'|'.join(cue_alts)})\b", re.IGNORECASE),
+        triggers=re.compile(rf"\b(?:{'|'.join(alts)})\b"),  # run on ascii-lowered text
+        cues=re.compile(rf"\b(?:{'|'.join(cue_alts)})\b"),
         violations=vio,
     )
 
@@ -112,20 +113,20 @@ def _new_event(sub: SubEvent | None, clause: tuple[int, int], sent: tuple[int, i
 
 def _clause_events(doc: Doc, tax: Taxonomy, clause: tuple[int, int],
                    sent: tuple[int, int]) -> dict[str, Any] | None:
-    text = rules.doc_text(doc)
     best: tuple[int, SubEvent, tuple[int, int]] | None = None
-    for m in tax.triggers.finditer(text, clause[0], clause[1]):
+    for m in tax.triggers.finditer(rules.lower_text(doc), clause[0], clause[1]):
         idx = _group_index(m, "s")
         if idx is None:
             continue
-        sub = tax.subs[int(idx)]
-        if best is None or sub.priority > best[0]:
-            best = (sub.priority, sub, m.span())
+        found = tax.subs[int(idx)]
+        if best is None or found.priority > best[0]:
+            best = (found.priority, found, m.span())
     counts = [s for s in _spans_in(doc, "quantity", *clause) if s._.value]
     if best is None and not any(c._.value["kind"] in ("killed", "executed") for c in counts):
         return None
-    sub, trigger = (best[1], best[2]) if best else (None, None)
-    killed = any(c._.value["kind"] in ("killed", "executed", "wounded") for c in counts)
+    sub: SubEvent | None = best[1] if best else None
+    trigger: tuple[int, int] | None = best[2] if best else None
+    killed = any(c._.value["kind"] in ("killed", "executed", "injured") for c in counts)
     if sub and killed and sub.event_type in NON_VIOLENT and sub.sub_event_type != "Arrests":
         sub, trigger = None, None
     event = _new_event(sub, clause, sent, trigger)
@@ -169,7 +170,7 @@ def _count(span: Span) -> dict[str, Any]:
 def _fill_violations(doc: Doc, tax: Taxonomy, event: dict[str, Any]) -> None:
     found = list(event["violations"])
     violent = event["event_type"] not in ("Protests", "Strategic developments", "Riots")
-    for m in tax.cues.finditer(rules.doc_text(doc), *event["clause"]):
+    for m in tax.cues.finditer(rules.lower_text(doc), *event["clause"]):
         tag = _group_index(m, "v_")
         if tag is None or tag in found:
             continue
@@ -183,16 +184,32 @@ def _fill_violations(doc: Doc, tax: Taxonomy, event: dict[str, Any]) -> None:
     event["violations"] = found
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) characters of each sentence, read from arrays (no Token objects made)."""
+    if len(doc) == 0:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(rules.doc_text(doc)))]
+    starts = doc.to_array("SENT_START")
+    idx = doc.to_array("IDX")
+    firsts = [i for i in range(len(doc)) if i == 0 or starts[i] == 1]
+    last = doc[-1]
+    bounds = []
+    for a, b in itertools.pairwise([*firsts, len(doc)]):
+        end = last.idx + len(last.text) if b == len(doc) else int(idx[b])
+        text_end = rules.doc_text(doc)[int(idx[a]):end].rstrip()
+        bounds.append((int(idx[a]), int(idx[a]) + len(text_end)))
+    return bounds
+
+
 def _clauses(doc: Doc) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    out = []
-    for sent in sents:
-        bounds = (sent.start_char, sent.end_char)
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for bounds in sentence_bounds(doc):
         cuts = [bounds[0]]
         for m in rules.CLAUSE_SPLIT.finditer(rules.doc_text(doc), *bounds):
             cuts.append(m.start())
         cuts.append(bounds[1])
-        out.extend(((a, b), bounds) for a, b in zip(cuts, cuts[1:], strict=False) if b > a)
+        out.extend(((a, b), bounds) for a, b in itertools.pairwise(cuts) if b > a)
     return out
 
 
@@ -231,10 +248,11 @@ def _finish(event: dict[str, Any]) -> None:
             else ("Violence against civilians", "Attack"))
         event["rules"].append("typed from its victims (no trigger word)")
         event["confidence"] -= 0.1
-    if event["sub_event_type"] == "Attack" and "killing_of_civilians" not in event["violations"]:
-        if any(c["kind"] == "killed" and (is_civilian(c.get("who")) or c.get("who") in
-                                          ("people", None)) for c in event["counts"]):
-            event["violations"].append("killing_of_civilians")
+    unknown_or_civ = any(c["kind"] == "killed" and (is_civilian(c.get("who")) or c.get("who")
+                                                    in ("people", None)) for c in event["counts"])
+    if event["sub_event_type"] == "Attack" and unknown_or_civ and \
+            "killing_of_civilians" not in event["violations"]:
+        event["violations"].append("killing_of_civilians")
     score = 0.35 + 0.15 * bool(event["trigger"]) + 0.1 * bool(event["place"])
     score += 0.1 * bool(event["date"] and event["date"].get("span"))
     score += 0.1 * bool(event["counts"]) + 0.1 * any(

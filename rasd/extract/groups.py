@@ -55,19 +55,18 @@ class GroupFinder:
             )
         for (label, attr), surfaces in by_label.items():
             matcher = self.exact if attr == "exact" else self.lower
-            matcher.add(label, list(nlp.tokenizer.pipe(sorted(surfaces))))
+            matcher.add(label, [nlp.make_doc(text) for text in sorted(surfaces)])
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._matches(doc)
         explicit = filter_spans([s for s in candidates if not s.label_.startswith(_CTX)])
         taken = {i for s in explicit for i in range(s.start, s.end)}
         generic = [s for s in candidates if s.label_.startswith(_CTX)]
-        generic = [s for s in filter_spans(generic) if not taken.intersection(range(s.start, s.end))]
+        generic = [s for s in filter_spans(generic) if not taken & set(range(s.start, s.end))]
         spans = sorted(explicit + generic, key=lambda s: s.start)
-        named = {s.label_ for s in spans if not s.label_.startswith(_CTX)}
-        named |= {a for gid in list(named) for a in self.actors.ancestors(gid)}
         out: list[Span] = []
         for span in spans:
+            named = self._named_before(explicit, span.start)
             resolved = self._resolve(span, named)
             if resolved is not None:
                 out.append(resolved)
@@ -82,6 +81,11 @@ class GroupFinder:
             if not _in_caps_run(doc, start, end):
                 spans.append(Span(doc, start, end, label=match_id))
         return spans
+
+    def _named_before(self, explicit: list[Span], start: int) -> set[str]:
+        """Groups named explicitly before token ``start`` (a generic reference looks back)."""
+        named = {s.label_ for s in explicit if s.start < start}
+        return named | {a for gid in list(named) for a in self.actors.ancestors(gid)}
 
     def _resolve(self, span: Span, named: set[str]) -> Span | None:
         label = span.label_
@@ -105,7 +109,8 @@ class GroupFinder:
         sharing = self.actors.contextual.get(phrase_key(key), [])
         present = [g for g in sharing if g in named]
         if len(present) == 1:
-            return present[0], 0.8, f"generic {key!r}: the only group sharing it named in the report"
+            reason = f"generic {key!r}: the only group sharing it named in the report"
+            return present[0], 0.8, reason
         default = self.actors.defaults.get(phrase_key(key))
         if not present and default:
             return default, 0.7, f"generic {key!r}: no other group it could mean is named"

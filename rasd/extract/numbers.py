@@ -9,6 +9,7 @@ scaled ("1.5 million", "3 thousand") and vague amounts ("dozens", "a number of")
 from __future__ import annotations
 
 import re
+import string
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -64,6 +65,15 @@ def _words_value(tokens: list[str]) -> int | None:
         else:
             return None
     return total + current if seen else None
+
+
+#: lower-cases ASCII letters only, so offsets never move (``str.lower`` may lengthen a string)
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with A-Z lower-cased and every other character left as it is."""
+    return text.translate(ASCII_LOWER)
 
 
 def parse_number(text: str) -> int | float | None:

@@ -15,57 +15,42 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from rasd.extract.person_names import (
+    ABD,
+    COMPOUND_END,
+    HYPHEN_SUFFIX,
+    INSTITUTION,
+    KUNYA,
+    LOCATIVE,
+    MONTHS_DAYS,
+    NASAB,
+    PLACE_OF,
+    QUOTES_OPEN,
+    RUN_STOP,
+    WESTERN_PARTICLE,
+    Element,
+    affiliation_after,
+    affiliation_before,
+    al_form,
+    blocked_tokens,
+    cap_neighbour,
+    headline_tokens,
+    is_cap,
+    may_start,
+    name_part,
+    nick,
+    plain,
+    prefix,
+    starts_of,
+    words_before,
+)
 from rasd.extract.spans import register_extensions
 from rasd.taxonomy.registry import NameLexicon, Roles, alias_key, fold, load_names, load_roles
 from rasd.taxonomy.registry import name_key as nkey
 
 SPAN_KEY = "person"
-KUNYA = {"abu", "abou", "abo", "umm", "um", "om", "oum"}
-NASAB = {"bin", "ibn", "ben", "bint", "ebn"}
-ABD = {"abd", "abdul", "abdel", "abdal", "abdil", "abdol", "abdur", "abdus", "abdal"}
-AL = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "ed", "er", "es", "et"}
-COMPOUND_END = {"din", "deen", "dine", "islam", "dawla", "haq", "huda", "rahman"}
-WESTERN_PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "le", "la", "du", "der"}
-QUOTES_OPEN = {'"', "“", "'", "‘", "«"}
-QUOTES_CLOSE = {'"', "”", "'", "’", "»"}
-LOCATIVE = {"in", "near", "at", "outside", "into", "towards", "toward", "around", "across",
-            "inside", "via", "throughout", "to"}
-PLACE_OF = {"town", "village", "city", "neighbourhood", "neighborhood", "district", "area",
-            "countryside", "outskirts", "suburb", "province", "governorate", "camp", "region",
-            "subdistrict", "municipality", "countryside"}
-INSTITUTION = set(
-    "mosque hospital school street st road square roundabout neighbourhood neighborhood district "
-    "quarter camp bridge airport airbase base field oilfield dam brigade brigades battalion "
-    "battalions division regiment front army movement corps legion group foundation center "
-    "centre university company prison stadium village town city highway gate market bakery "
-    "mountain mount valley river lake hill hills island park palace hotel tower clinic institute "
-    "academy college committee council assembly ministry office party organization organisation "
-    "agency network observatory news tv channel force forces guard police directorate branch "
-    "administration authority government coalition alliance operation shield spring bay port "
-    "station plant factory crossing checkpoint cemetery church shrine tomb mausoleum prize award "
-    "fund bank museum library hall building complex compound farm farms bureau court command "
-    "staff secretariat intelligence security region province governorate countryside "
-    "international airlines corporation republic kingdom state states union nations summit "
-    "massacre attack bombing offensive battle campaign conference talks agreement accord plan "
-    "commission committees councils organizations organisations relief forces revolution "
-    "brigades divisions army's armys party's".split()
-)
-RUN_STOP = {"executive", "human", "rights", "deputy", "acting", "interim", "former", "late"}
-MONTHS_DAYS = set(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-    "saturday sunday ramadan eid".split()
-)
-
-
-@dataclass
-class Element:
-    kind: str  # kunya, nasab, given, al, cap, nick
-    start: int
-    end: int
-    key: str = ""
 
 
 @dataclass
@@ -93,13 +78,16 @@ class PersonFinder:
         self.roles = roles
 
     def __call__(self, doc: Doc) -> Doc:
-        blocked = _blocked_tokens(doc)
+        blocked = blocked_tokens(doc)
         headline = headline_tokens(doc)
         found: list[Person] = []
+        starts = starts_of(doc)
         i = 0
-        while i < len(doc):
-            if i in blocked or not _may_start(doc[i]):
-                i += 1
+        for candidate in starts:
+            if candidate < i:
+                continue
+            i = candidate
+            if i in blocked or not may_start(doc[i]):
                 continue
             elements = self._run(doc, i, blocked)
             if not elements:
@@ -111,7 +99,7 @@ class PersonFinder:
                 i = max(elements[-1].end, i + 1)
             else:
                 i = self._restart(elements, i)
-        found += self._partials(doc, found, blocked)
+        found += self._partials(doc, found, blocked, starts)
         _link(found)
         doc.spans[SPAN_KEY] = [_to_span(doc, p) for p in sorted(found, key=lambda p: p.start)]
         return doc
@@ -125,6 +113,10 @@ class PersonFinder:
             el = self._element(doc, i, blocked, bool(elements))
             if el is None:
                 break
+            if el.kind == "al" and el.key in COMPOUND_END and elements and \
+                    elements[-1].kind in {"cap", "given"}:
+                prev = elements.pop()
+                el = Element("given", prev.start, el.end, nkey(doc[prev.start : el.end].text))
             elements.append(el)
             i = el.end
         return elements
@@ -139,30 +131,31 @@ class PersonFinder:
     def _element(self, doc: Doc, i: int, blocked: set[int], inside: bool) -> Element | None:
         tok = doc[i]
         low = tok.lower_
-        nxt = _name_part(doc, i + 1, blocked)
-        if low in KUNYA and _cap(tok) and nxt:
+        nxt = name_part(doc, i + 1, blocked)
+        if low in KUNYA and is_cap(tok) and nxt:
             return Element("kunya", i, nxt, alias_key(doc[i:nxt].text))
-        if low in NASAB and nxt and (inside or _cap(tok)):
+        if low in NASAB and nxt and (inside or is_cap(tok)):
             return Element("nasab", i, nxt, nkey(doc[nxt - 1].text))
-        if low in ABD and _cap(tok):
+        if low in ABD and is_cap(tok):
             j = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "-" else i + 1
-            end = _name_part(doc, j, blocked)
+            end = name_part(doc, j, blocked)
             if end:
                 return Element("given", i, end, nkey(doc[i:end].text))
-        al_end = _al_form(doc, i, blocked)
+        al_end = al_form(doc, i, blocked)
         if al_end:
             return Element("al", i, al_end, nkey(doc[al_end - 1].text))
         if tok.text in QUOTES_OPEN:
-            return _nick(doc, i, blocked)
-        if inside and low in WESTERN_PARTICLE and i + 1 < len(doc) and _cap(doc[i + 1]):
+            return nick(doc, i, blocked)
+        if inside and low in WESTERN_PARTICLE and i + 1 < len(doc) and is_cap(doc[i + 1]):
             return Element("cap", i, i + 2, nkey(doc[i + 1].text))
-        if not _cap(tok) or low in MONTHS_DAYS or nkey(tok.text) in self.names.nationalities:
+        if not is_cap(tok) or low in MONTHS_DAYS or nkey(tok.text) in self.names.nationalities:
             return None
         if inside and self._is_title_word(doc, i):
             return None
         end = i + 1
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_ and _cap(doc[end + 1]):
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha \
+                and doc[end + 1].lower_ not in HYPHEN_SUFFIX:
             end += 2
         return Element("cap", i, end, nkey(doc[i:end].text))
 
@@ -180,7 +173,7 @@ class PersonFinder:
         if not elements:
             return None
         start, end = elements[0].start, elements[-1].end
-        raw = _words_before(doc, start)
+        raw = words_before(doc, start)
         before = [fold(w) for w in raw]
         look = self._look_back(before, raw)
         if elements[0].kind == "nick":
@@ -193,11 +186,11 @@ class PersonFinder:
         role = role or look[1]
         category = category or look[2]
         nationality = nationality or look[3]
-        titled = bool(title and title[:1].isupper()) or len(elements) > 1 and bool(title)
+        titled = "title" if title and title[:1].isupper() else "role" if title else ""
         confidence = self._evidence(doc, elements, parts, titled, start in headline)
         if confidence == 0.0 or self._not_a_person(doc, elements, before, bool(title)):
             return None
-        aff = _affiliation_before(doc, start) or _affiliation_after(doc, end)
+        aff = affiliation_before(doc, start) or affiliation_after(doc, end)
         appos = self._apposition(doc, end)
         value = {
             "name": " ".join(doc[start:end].text.split()),
@@ -219,7 +212,7 @@ class PersonFinder:
         title = role = category = None
         while elements and elements[0].kind == "cap":
             words = [fold(doc[e.start : e.end].text) for e in elements[:4]]
-            hit = _prefix(self.roles.titles, words) or _prefix(self.roles.roles, words)
+            hit = prefix(self.roles.titles, words) or prefix(self.roles.roles, words)
             if hit:
                 n, (r, c) = hit
                 title = " ".join(doc[elements[0].start : elements[n - 1].end].text.split())
@@ -295,7 +288,11 @@ class PersonFinder:
             return 0.7
         if lexical == "western" and n > 1 and not head:
             return 0.75
-        if titled and not head and all(e.kind != "cap" or _plain(doc, e) for e in elements):
+        lexical_any = any(self._lexical(e) for e in elements)
+        caps_plain = all(e.kind != "cap" or plain(doc, e) for e in elements)
+        if titled == "title" and not head and caps_plain:
+            return 0.75
+        if titled == "role" and not head and lexical_any:
             return 0.75
         return 0.0
 
@@ -316,11 +313,14 @@ class PersonFinder:
         nxt = doc[el.end] if el.end < len(doc) else None
         return nxt is not None and (nxt.is_punct or nxt.is_lower) and nxt.text not in {"-", "'s"}
 
-    def _not_a_person(self, doc: Doc, elements: list[Element], before: list[str], titled: Any) -> bool:
+    def _not_a_person(
+        self, doc: Doc, elements: list[Element], before: list[str], titled: Any
+    ) -> bool:
         start, end = elements[0].start, elements[-1].end
-        key = alias_key(doc[start:end].text)
-        if key in self.names.not_persons or any(
-            key.startswith(k + " ") for k in self.names.not_persons
+        name = alias_key(doc[start:end].text)
+        keys = [name] + [alias_key(" ".join([*before[-n:], name])) for n in (1, 2) if before]
+        if any(k in self.names.not_persons for k in keys) or any(
+            name.startswith(k + " ") for k in self.names.not_persons
         ):
             return True
         words = [t.lower_ for t in doc[start : min(end + 1, len(doc))]]
@@ -328,7 +328,7 @@ class PersonFinder:
             return True
         if titled:
             return False
-        if before and before[-1] in LOCATIVE:
+        if before and before[-1] in LOCATIVE and before[-2:] not in (["according", "to"],):
             return True
         return len(before) > 1 and before[-1] == "of" and before[-2] in PLACE_OF
 
@@ -341,7 +341,7 @@ class PersonFinder:
             if tok.text in {",", ".", ";", ":", "(", ")"} or tok.is_sent_start:
                 break
             words.append(tok.lower_)
-        if not words or words[0] not in {"a", "an", "the"} and not self.roles.role_in(words[:2]):
+        if not words or (words[0] not in {"a", "an", "the"} and not self.roles.role_in(words[:2])):
             return None, None, None
         hit = self.roles.role_in(words)
         nat = next((self.names.nationalities[nkey(w)] for w in words[:3]
@@ -349,7 +349,9 @@ class PersonFinder:
         return (hit[0], hit[1], nat or None) if hit else (None, None, nat or None)
 
     # ------------------------------------------------------------------ later references
-    def _partials(self, doc: Doc, found: list[Person], blocked: set[int]) -> list[Person]:
+    def _partials(
+        self, doc: Doc, found: list[Person], blocked: set[int], starts: list[int]
+    ) -> list[Person]:
         index: dict[str, list[Person]] = {}
         for p in found:
             if len(p.keys) > 1:
@@ -357,127 +359,26 @@ class PersonFinder:
                     index.setdefault(k, []).append(p)
         taken = blocked | {i for p in found for i in range(p.start, p.end)}
         out: list[Person] = []
-        for i, tok in enumerate(doc):
-            if i in taken or not _cap(tok):
+        if not index:
+            return []
+        for i in starts:
+            tok = doc[i]
+            if i in taken or not is_cap(tok):
                 continue
-            end = _al_form(doc, i, taken) or i + 1
+            end = al_form(doc, i, taken) or i + 1
             key = nkey(doc[end - 1].text) if end > i + 1 else nkey(tok.text)
-            earlier = [p for p in index.get(key, []) if p.end <= i]
-            before = [fold(w) for w in _words_before(doc, i)]
+            if key not in index:
+                continue
+            earlier = [p for p in index[key] if p.end <= i]
+            before = [fold(w) for w in words_before(doc, i)]
             placed = bool(before) and (before[-1] in LOCATIVE or before[-1] == "of")
-            if earlier and not placed and not _cap_neighbour(doc, i, end):
+            if alias_key(doc[i:end].text) in self.names.not_persons:
+                continue
+            if earlier and not placed and not cap_neighbour(doc, i, end):
                 value = _partial_value(earlier[-1].value, doc[i:end].text)
                 out.append(Person(i, end, value, {key}, 0.7, "part of a name given earlier"))
                 taken.update(range(i, end))
         return out
-
-
-# ---------------------------------------------------------------------- token helpers
-def _cap(tok: Token) -> bool:
-    text = tok.text
-    if not text[:1].isupper() or len(text) < 2 or tok.is_stop or tok.lower_ in AL:
-        return False
-    body = text.replace("'", "").replace("’", "")
-    return body.isalpha() and not body.isupper()
-
-
-def _may_start(tok: Token) -> bool:
-    return tok.text[:1].isupper() or tok.text in QUOTES_OPEN
-
-
-def _words_before(doc: Doc, start: int) -> list[str]:
-    """Up to four words just before a name, on its line and in its sentence."""
-    if doc[start].is_sent_start:
-        return []
-    toks: list[Token] = []
-    for tok in reversed(doc[max(0, start - 4) : start]):
-        if tok.is_space or "\n" in tok.whitespace_ or tok.text in {",", ";", ":", "(", ")", '"'}:
-            break
-        toks.insert(0, tok)
-        if tok.is_sent_start:
-            break
-    return "".join(t.text_with_ws for t in toks).split()
-
-
-def _plain(doc: Doc, el: Element) -> bool:
-    return doc[el.start].lower_ not in INSTITUTION
-
-
-def _name_part(doc: Doc, i: int, blocked: set[int]) -> int:
-    """End of an "al-X" or "X" name part at i (0 when there is none)."""
-    if i >= len(doc) or i in blocked:
-        return 0
-    return _al_form(doc, i, blocked) or (i + 1 if _cap(doc[i]) else 0)
-
-
-def _al_form(doc: Doc, i: int, blocked: set[int]) -> int:
-    """End of "al-Masri" / "Al Masri" / "ash-Shami" starting at i (0 when there is none)."""
-    if i >= len(doc) or doc[i].lower_ not in AL:
-        return 0
-    j = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "-" else i + 1
-    if j == i + 1 and not doc[i].text[0].isupper() and not (i > 0 and _cap(doc[i - 1])):
-        return 0
-    if j < len(doc) and j not in blocked and _cap(doc[j]):
-        return j + 1
-    return 0
-
-
-def _nick(doc: Doc, i: int, blocked: set[int]) -> Element | None:
-    for j in range(i + 1, min(i + 6, len(doc))):
-        if j in blocked:
-            return None
-        if doc[j].text in QUOTES_CLOSE and j > i + 1:
-            inner = doc[i + 1 : j]
-            if _cap(inner[0]) or inner[0].lower_ == "the":
-                return Element("nick", i, j + 1, alias_key(inner.text))
-            return None
-        if not (_cap(doc[j]) or doc[j].lower_ in AL | {"-", "the"}):
-            return None
-    return None
-
-
-def _cap_neighbour(doc: Doc, start: int, end: int) -> bool:
-    """True where a partial name is glued to other capitalised words (a longer proper name)."""
-    left = start > 0 and _cap(doc[start - 1]) and not doc[start - 1].is_sent_start
-    return bool(left or (end < len(doc) and _cap(doc[end])))
-
-
-def _prefix(table: dict[tuple[str, ...], Any], words: list[str]) -> tuple[int, Any] | None:
-    for n in range(len(words), 0, -1):
-        hit = table.get(tuple(words[:n]))
-        if hit:
-            return n, hit
-    return None
-
-
-def _blocked_tokens(doc: Doc) -> set[int]:
-    groups = doc.spans["group"] if "group" in doc.spans else []
-    return {i for s in groups for i in range(s.start, s.end)}
-
-
-def _affiliation_before(doc: Doc, start: int) -> str | None:
-    """A group named just before the role words that precede a name ("IS commander X")."""
-    for span in doc.spans["group"] if "group" in doc.spans else []:
-        if start - 4 <= span.end <= start:
-            between = doc[span.end : start]
-            if all(t.is_lower or t.text in {"'s", "’s", ","} for t in between):
-                return str(span._.entity)
-    return None
-
-
-def _affiliation_after(doc: Doc, end: int) -> str | None:
-    """A group in the apposition after a name (", a commander of the Free Syrian Army,")."""
-    if end >= len(doc) or doc[end].text not in {",", "of", "from", "with", "("}:
-        return None
-    limit = end + 12
-    for tok in doc[end + 1 : limit]:
-        if tok.text in {".", ";", ")"} or tok.is_sent_start:
-            limit = tok.i
-            break
-    for span in doc.spans["group"] if "group" in doc.spans else []:
-        if end < span.start < limit:
-            return str(span._.entity)
-    return None
 
 
 def _link(found: list[Person]) -> None:
@@ -501,27 +402,6 @@ def _partial_value(full: dict[str, Any], text: str) -> dict[str, Any]:
     parts[which] = text
     return {**dict.fromkeys(full), "name": text, "parts": parts,
             "affiliation": full.get("affiliation"), "nationality": full.get("nationality")}
-
-
-def headline_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens on headline-case or ALL-CAPS lines (most long words capitalised)."""
-    out: set[int] = set()
-    line: list[Token] = []
-    for tok in doc:
-        if "\n" in tok.text_with_ws:
-            line.append(tok)
-            _close_line(line, out)
-            line = []
-        else:
-            line.append(tok)
-    _close_line(line, out)
-    return out
-
-
-def _close_line(line: list[Token], out: set[int]) -> None:
-    long = [t for t in line if t.is_alpha and len(t) > 3 and not t.is_stop]
-    if len(long) >= 3 and sum(t.text[0].isupper() for t in long) >= 0.8 * len(long):
-        out.update(t.i for t in line)
 
 
 def _to_span(doc: Doc, p: Person) -> Span:

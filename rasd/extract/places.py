@@ -41,25 +41,29 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         finder, geocoder = self._load()
-        blocked = {
-            i for key in ("person", "group") if key in doc.spans
-            for span in doc.spans[key] for i in range(span.start, span.end)
-        }
-        found = finder.find(doc, blocked)
+        blocked = [
+            (span.start_char, span.end_char) for key in ("person", "group") if key in doc.spans
+            for span in doc.spans[key]
+        ]
+        found = finder.find(doc.text, blocked)
         resolutions = geocoder.resolve([f.query for f in found])
-        spans = []
+        spans: list[Span] = []
         for item, res in zip(found, resolutions, strict=True):
             if item.country is not None:
                 res = geocoder.country(item.country, item.query.text) or res
             if res.place is None and res.lat is None and item.query.cue != CUE_TYPED:
                 continue  # a gazetteer-name lookalike nobody would code: not a place mention
-            spans.append(self._span(doc, item, res))
+            span = self._span(doc, item, res)
+            if span is not None and (not spans or span.start >= spans[-1].end):
+                spans.append(span)
         doc.spans["place"] = spans
         return doc
 
     @staticmethod
-    def _span(doc: Doc, item: Found, res: Resolution) -> Span:
-        span = doc[item.start:item.end]
+    def _span(doc: Doc, item: Found, res: Resolution) -> Span | None:
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
+        if span is None:
+            return None
         span._.entity = res.entity
         span._.value = res.value()
         span._.confidence = round(min(1.0, max(0.05, res.score / 6.0)), 2) if res.place else 0.3
@@ -71,7 +75,7 @@ class PlacesComponent:
     "rasd_places",
     default_config={"extra": None},
     assigns=["doc.spans"],
-    requires=["token.is_sent_start"],
+    requires=[],
 )
 def make_places(nlp: Language, name: str, extra: str | None) -> PlacesComponent:
     """The places component; ``extra`` is an imported gazetteer file (see `rasd gazetteer`)."""

@@ -3,7 +3,8 @@
 Finds how many people were killed, wounded, arrested, abducted, executed, missing or displaced,
 with the report's qualifier ("at least", "more than", "nearly", "dozens") turned into
 low / best / high, and amounts of money with their currency. Writes ``doc.spans["quantity"]``
-(value ``{kind, low, best, high, qualifier, who, subset}``) and ``doc.spans["money"]``
+(value ``{kind, low, best, high, qualifier, who, subset}``; kinds as in ``rasd.model.Count``:
+killed, injured, arrested, abducted, executed, missing, displaced) and ``doc.spans["money"]``
 (value ``{amount, currency}``). The span covers the qualifier and the number ("at least 12");
 the casualty word it belongs to is named in ``span._.reason``.
 """
@@ -19,14 +20,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from rasd.extract import spans as _spans
-from rasd.extract.numbers import NUMBER_PATTERN, VAGUE_PATTERN, parse_number, vague_amount
+from rasd.extract.numbers import (
+    NUMBER_PATTERN,
+    VAGUE_PATTERN,
+    ascii_lower,
+    parse_number,
+    vague_amount,
+)
 
 _spans.register_extensions()
 
 KIND_WORDS: dict[str, str] = {
     "killed": r"killed|killing|kills|kill|dead|died|die|dying|deaths|death|lost their lives|"
     r"perished|massacred|slain|fatalities|shot dead|martyred|martyrs|bodies",
-    "wounded": r"wounded|wounding|injured|injuring|injuries|hurt|wounds|maimed",
+    "injured": r"wounded|wounding|injured|injuring|injuries|hurt|wounds|maimed",
     "arrested": r"arrested|arresting|arrests|detained|detaining|rounded up|jailed|imprisoned",
     "abducted": r"abducted|abducting|abductions|kidnapped|kidnapping|kidnaps|taken hostage",
     "executed": r"executed|executing|executions|beheaded|beheading|crucified|crucifying",
@@ -69,12 +76,10 @@ _AUX = (
 
 _PASSIVE = re.compile(
     rf"\b{_COUNT}(?:\s+of)?(?:\s+(?:the\s+)?{_MODS}(?:{_WHO}))?\s+{_AUX}(?:{_VERB})\b",
-    re.IGNORECASE,
 )
 _ACTIVE = re.compile(
     rf"\b(?:{_VERB})\s+(?:(?:nearly|almost|around)\s+)?{_COUNT}"
     rf"(?:(?:\s+of)?\s+(?:the\s+)?{_MODS}(?:{_WHO})\b|(?=\s*(?:[.,;:)]|and\b|in\b|$)))",
-    re.IGNORECASE,
 )
 _TOLL = re.compile(
     rf"\b(?:death|casualty|fatality)\s+toll\b[^.;]{{0,50}}?\b(?:to|at|of|reached|hit|is|was)\s+"
@@ -150,14 +155,14 @@ def _range(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str | 
     num = m.group("num")
     vague = vague_amount(num)
     if vague:
-        return vague[0], vague[1], None, num.lower()
+        return vague[0], None, None, num.lower()
     value = parse_number(num)
     if value is None or value != int(value) or value > 10_000_000:
         return None
     n = int(value)
     sense = QUALIFIERS.get(qual or "", "exact")
     table = {
-        "low": (n, n, None), "above": (n + 1, n, None), "high": (None, n, n),
+        "low": (n, n, None), "above": (n + 1, n + 1, None), "high": (None, n, n),
         "below": (None, max(n - 1, 0), max(n - 1, 0)), "approx": (None, n, None),
         "exact": (n, n, n),
     }
@@ -172,7 +177,9 @@ def _count_end(m: re.Match[str]) -> int:
     return m.end()
 
 
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|year|until|by|during)\s*$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|year|until|by|during)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec)[a-z]*\.?|\d)\s*$", re.IGNORECASE)
 
 
 def _looks_like_year(m: re.Match[str]) -> bool:
@@ -214,6 +221,7 @@ def _list_before(text: str, start: int, kind: str) -> Iterator[Found]:
 
 def find_counts(text: str) -> list[Found]:
     """Every casualty count in ``text``, overlapping ones removed (earliest, longest first)."""
+    text = ascii_lower(text)  # the patterns are lower-case: much faster than IGNORECASE
     found: list[Found] = []
     for m in _PASSIVE.finditer(text):
         kind = _group_kind(m, "k_") or "killed"

@@ -11,7 +11,6 @@ spellings reports use). GeoNames is licensed CC BY 4.0: see NOTICE and docs/gaze
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -25,11 +24,7 @@ COUNTRIES = ("SY", "IQ", "TR", "LB", "JO")
 ADMIN1_FILE = Path(__file__).parent / "data" / "admin1.yaml"
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def load_admin1() -> dict[str, dict[str, dict[str, Any]]]:
+def load_admin1() -> Admin1:
     """The admin1 table: country -> code -> {name, capital?, lat?, lon?, aliases?}."""
     data = yaml.safe_load(ADMIN1_FILE.read_text(encoding="utf-8"))
     return {cc: {str(code): dict(row) for code, row in rows.items()} for cc, rows in data.items()}
@@ -46,7 +41,10 @@ def _geonames_data() -> tuple[dict[str, Any], dict[str, Any]]:
     return cities, countries
 
 
-def city_places(cities: dict[str, Any], admin1: dict[str, dict[str, dict[str, Any]]]) -> list[Place]:
+Admin1 = dict[str, dict[str, dict[str, Any]]]
+
+
+def city_places(cities: dict[str, Any], admin1: Admin1) -> list[Place]:
     """The cities500 entries of the covered countries."""
     places = []
     for row in cities.values():
@@ -64,7 +62,7 @@ def city_places(cities: dict[str, Any], admin1: dict[str, dict[str, dict[str, An
     return places
 
 
-def area_places(cities: list[Place], admin1: dict[str, dict[str, dict[str, Any]]]) -> list[Place]:
+def area_places(cities: list[Place], admin1: Admin1) -> list[Place]:
     """First-level areas: coded to their capital (given, else their most populous place)."""
     by_area: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for city in cities:
@@ -98,7 +96,7 @@ def country_places(countries: dict[str, Any], cities: dict[str, Any]) -> list[Pl
     for iso, row in countries.items():
         capital = capitals.get((iso, row.get("capital", "")))
         places.append(Place(
-            id=f"geo-{row['geonameid']}", name=row["name"], names=[row.get("iso3", "")][:0],
+            id=f"geo-{row['geonameid']}", name=row["name"], names=[],
             lat=round(capital[0], 5) if capital else None,
             lon=round(capital[1], 5) if capital else None,
             country=iso, feature_class="A", feature_code="PCLI",

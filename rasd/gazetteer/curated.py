@@ -62,7 +62,7 @@ def _curated_place(row: dict[str, Any], gaz: Gazetteer) -> Place:
 def merge_curated(gaz: Gazetteer, path: Path = CURATED) -> Vocabulary:
     """Add the curated aliases and places of ``path`` to ``gaz``; returns its word lists."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     for row in data.get("aliases", []) or []:
         target = _find(gaz, str(row["of"]))
         if target is None:

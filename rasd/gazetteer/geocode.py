@@ -32,6 +32,7 @@ CUE_PROVINCE = "province"  # "X province", "the governorate of X", "Wilayat X"
 CUE_NEAR = "near"  # "X countryside", "near X", "the outskirts of X", "east of X"
 CUE_TYPED = "typed"  # "the village of X", "the towns of A, B and C", "X's bakeries"
 CUE_LOCATIVE = "locative"  # "in X", "at X", "from X"
+Scored = tuple[Place, float, list[str]]
 
 
 @dataclass
@@ -81,7 +82,8 @@ def distance_km(a: Place, b: Place) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = math.sin((la2 - la1) / 2) ** 2 + (
+        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -91,11 +93,11 @@ def is_area(place: Place) -> bool:
 
 def base_precision(place: Place) -> int:
     """ACLED precision of a mention of the entry itself."""
-    if place.feature_code in {"ADM1", "PCLI"}:
+    if place.feature_class == "A":
         return 3
     if place.feature_class == "L":
         return 2 if "precision 2" in place.note else 3
-    if place.feature_class == "S" or place.feature_code == "PPLX" or place.parent:
+    if place.feature_class in {"S", "H", "T", "V"} or place.feature_code == "PPLX" or place.parent:
         return 2
     return 1
 
@@ -128,8 +130,10 @@ def prior_score(place: Place) -> float:
     """What a candidate is worth before the document's context."""
     if place.feature_code in {"ADM1", "PCLI"}:
         score = 3.0
-    elif place.id.startswith("geo-rasd-") or place.feature_class in {"S", "L"}:
+    elif place.id.startswith("geo-rasd-"):
         score = 2.0 + (place.population >= 20_000) * 0.5
+    elif place.feature_class != "P":
+        score = 1.0  # imported hills, wadis, buildings: generic names, context needed
     else:
         pop = place.population
         score = 3.0 if pop >= 100_000 else 2.5 if pop >= 20_000 else 2.0 if pop >= 5_000 else (
@@ -148,6 +152,7 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._scored: dict[tuple[str, str | None, bool, bool], list[Scored]] = {}
 
     def candidates(self, text: str) -> list[tuple[Place, str]]:
         """Entries the text may name, each with how it matched: exact, key or typo."""
@@ -216,27 +221,40 @@ class Geocoder:
             return Resolution(text, place, ACCEPT, 3, place.lat, place.lon, why)
         return None
 
+    def scored(self, query: PlaceQuery) -> list[Scored]:
+        """Candidates with their context-free scores (cached: reports repeat names)."""
+        key = (query.text, query.cue, query.weak, query.sentence_start)
+        hit = self._scored.get(key)
+        if hit is None:
+            if len(self._scored) > 50_000:
+                self._scored.clear()
+            hit = [(place, *self.score(query, place, quality))
+                   for place, quality in self.candidates(query.text)]
+            self._scored[key] = hit
+        return hit
+
     def resolve(self, queries: list[PlaceQuery]) -> list[Resolution]:
         """Resolve every mention of one document together (two passes: anchors, then all)."""
-        cands = [self.candidates(q.text) for q in queries]
-        first = [self._choose(q, c, [], None) for q, c in zip(queries, cands, strict=True)]
-        anchors = [r for r in first if r.place is not None and r.score >= ANCHOR]
+        cands = [self.scored(q) for q in queries]
+        first = [self._choose(q, c, {}, None) for q, c in zip(queries, cands, strict=True)]
+        anchors = {r.place.id: r.place for r in first if r.place is not None and r.score >= ANCHOR}
         out: list[Resolution] = []
-        for i, (query, cand) in enumerate(zip(queries, cands, strict=True)):
+        for query, cand in zip(queries, cands, strict=True):
             container = first[query.container] if query.container is not None else None
-            others = [a for a in anchors if a is not first[i]]
-            out.append(self._choose(query, cand, others, container))
+            out.append(self._choose(query, cand, anchors, container))
         return out
 
     def _choose(
-        self, query: PlaceQuery, cands: list[tuple[Place, str]], anchors: list[Resolution],
+        self, query: PlaceQuery, cands: list[Scored], anchors: dict[str, Place],
         container: Resolution | None,
     ) -> Resolution:
-        govs = {governorate(a.place) for a in anchors if a.place is not None} - {None}
+        govs = {g for a in anchors.values() if (g := governorate(a))}
         best: tuple[float, Place, list[str]] | None = None
-        for place, quality in cands:
-            score, why = self.score(query, place, quality)
-            score, why = self._context(place, score, why, govs, anchors, container)
+        for place, score, why in cands:
+            if score + 3.4 < ACCEPT:
+                continue  # no context could lift it
+            others = {k: v for k, v in anchors.items() if k != place.id} if anchors else anchors
+            score, why = self._context(place, score, why, govs, others, container)
             if best is None or score > best[0] or (
                 score == best[0] and prior_score(place) > prior_score(best[1])
             ):
@@ -247,7 +265,7 @@ class Geocoder:
 
     def _context(
         self, place: Place, score: float, why: list[str], govs: set[str],
-        anchors: list[Resolution], container: Resolution | None,
+        anchors: dict[str, Place], container: Resolution | None,
     ) -> tuple[float, list[str]]:
         why = list(why)
         if container is not None and container.place is not None:
@@ -259,14 +277,17 @@ class Geocoder:
             else:
                 score -= 2.0
         gov = governorate(place)
-        if gov and gov in govs and place.feature_code != "ADM1":
+        if gov and gov in govs and place.feature_code != "ADM1" and any(
+            governorate(a) == gov for a in anchors.values()
+        ):
             score += 0.8
             why.append(f"in {gov}, a governorate this report names")
-        near = [a for a in anchors if a.place and distance_km(place, a.place) <= 30.0
-                and a.place.id != place.id and not is_area(a.place)]
-        if near and not is_area(place):
-            score += 0.6
-            why.append(f"near {near[0].place.name if near[0].place else ''}, also named here")
+        if not is_area(place):
+            near = next((a for a in anchors.values()
+                         if not is_area(a) and distance_km(place, a) <= 30.0), None)
+            if near is not None:
+                score += 0.6
+                why.append(f"near {near.name}, also named here")
         return score, why
 
     def _resolved(
@@ -277,8 +298,14 @@ class Geocoder:
         if query.cue == CUE_NEAR:
             precision = max(precision, 2)
             why.append("part of the area around it (countryside / near / outskirts)")
+        lat, lon = place.lat, place.lon
+        if lat is None or lon is None:  # an imported entry without coordinates
+            area = self.governorate_area(place)
+            lat, lon = (area.lat, area.lon) if area else (None, None)
+            precision = 3
+            why.append(f"no coordinates: coded to {area.name if area else 'nothing'}")
         why.append(f"precision {precision}")
-        return Resolution(query.text, place, round(score, 2), precision, place.lat, place.lon, why)
+        return Resolution(query.text, place, round(score, 2), precision, lat, lon, why)
 
     def _unresolved(
         self, query: PlaceQuery, best: tuple[float, Place, list[str]] | None,

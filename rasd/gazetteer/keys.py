@@ -29,7 +29,8 @@ from functools import lru_cache
 #: bump when the key functions change: stored keys of another version are recomputed
 KEY_VERSION = "1"
 ARTICLES = frozenset(
-    "al el ul il as ash ad ar az an at ath adh ez es esh ed er en et".split()
+    ["al", "el", "ul", "il", "as", "ash", "ad", "ar", "az", "an", "at", "ath", "adh", "ez",
+     "es", "esh", "ed", "er", "en", "et"]
 )
 _VOWELS = frozenset("aeiouy")
 _SUN = frozenset("tdrzsln")

@@ -135,6 +135,7 @@ class Gazetteer:
         self.by_typo: dict[str, list[str]] = {}
         self.exact: dict[str, list[str]] = {}  # folded name (article-less) -> ids
         self.countries: dict[str, list[str]] = {}  # ISO code -> id of the country entry
+        self.prefixes: set[str] = set()  # every prefix of every key: n-gram search stops early
         for place in places:
             self.add(place)
 
@@ -160,6 +161,8 @@ class Gazetteer:
             self.add_name(place.id, name)
 
     def _index(self, place_id: str, key: str, typo: str, exact: str) -> None:
+        if key not in self.by_key:
+            self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
         _append(self.by_key, key, place_id)
         _append(self.exact, exact, place_id)
         if typo:

@@ -267,13 +267,8 @@ def _assign_plain(parts: NameParts, plain: list[tuple[str, bool]]) -> None:
     vocab = vocabulary()
     if not plain:
         return
-    last, article = plain[-1]
-    single_given = (len(plain) == 1 and not article and not parts.kunya and not parts.nasab
-                    and (last in vocab.family_names or last in vocab.common_given))
-    if single_given:
-        parts.given = last
-        return
-    parts.surname = last
+    last, _ = plain[-1]
+    parts.surname = last  # a single bare word is read as a surname ("Holloway said")
     parts.origin = vocab.nisbas.get(last) or vocab.nisbas.get(_nisba_stem(last))
     rest = [w for w, _ in plain[:-1]]
     if rest:

@@ -26,6 +26,7 @@ _ARTICLE = re.compile(r"^(?:the|al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|en)\s
 _PARTICLE = re.compile(r"(?<![^\s])(?:el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|en)(?=\s)")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without Latin diacritics, with straight apostrophes (Arabic script is kept)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -34,6 +35,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", kept).lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def alias_key(text: str) -> str:
     """The lookup key of a name: folded, hyphens as spaces, "el-"/"ash-" as "al", no "the".
 
@@ -53,6 +55,7 @@ def phrase_key(text: str) -> str:
     return " ".join(_DASHES.sub(" ", fold(text)).split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """A single name part's key: ``alias_key`` without a leading "al"."""
     return _ARTICLE.sub("", alias_key(text)).replace(" ", "")

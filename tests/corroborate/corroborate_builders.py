@@ -18,6 +18,7 @@ TYPES = {
     "Change to group/activity": "Strategic developments",
     "Abduction/forced disappearance": "Violence against civilians",
     "Armed clash": "Battles",
+    "Other": "Strategic developments",
 }
 
 #: (lat, lon, admin1) of real towns

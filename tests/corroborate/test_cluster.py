@@ -145,8 +145,20 @@ def test_latest_judgement_wins_and_deleted_ones_do_not_count(sources: list[Sourc
     assert len(build_incidents(events, reports, sources, [no])) == 1
 
 
-def test_rejected_planned_and_background_events_are_left_out(sources: list[Source]) -> None:
+def test_rejected_and_background_events_are_left_out(sources: list[Source]) -> None:
     events = [make_event("e0", "r0"), make_event("e1", "r1", status="rejected"),
-              make_event("e2", "r2", modality="planned"), make_event("e3", "r3", background=True)]
+              make_event("e3", "r3", background=True)]
     incidents = build_incidents(events, _reports(4, sources), sources)
     assert _groups(incidents) == {frozenset({"e0"})}
+    no = [make_judgement("event", "e0", None, "negative")]
+    assert build_incidents(events, _reports(4, sources), sources, no) == []
+
+
+def test_denials_join_assertions_plans_join_plans(sources: list[Source]) -> None:
+    events = [make_event("e0", "r0"), make_event("e1", "r1", modality="denied"),
+              make_event("e2", "r2", modality="planned"),
+              make_event("e3", "r3", modality="planned")]
+    incidents = build_incidents(events, _reports(4, sources), sources)
+    assert _groups(incidents) == {frozenset({"e0", "e1"}), frozenset({"e2", "e3"})}
+    denial = next(i for i in incidents if "e1" in i.events)
+    assert [c.field for c in denial.conflicts] == ["modality"]

@@ -112,3 +112,45 @@ def test_citation_finder_cues_and_case(sources: list[Source]) -> None:
 def test_corroboration_level_words() -> None:
     assert corroboration_level(1) == "single source"
     assert corroboration_level(3) == "corroborated by 3 independent sources"
+
+
+def test_own_interviews_count_as_own_even_when_citing(sources: list[Source]) -> None:
+    text = ("Fictional. The director told Levant Wire the ward collapsed. The Syrian Observatory "
+            "for Human Rights, a monitoring group, said six died.")
+    reports = [_report("r0", "src-levant-wire", text),
+               _report("r1", "src-sohr", "Fictional. SOHR documented the raid.")]
+    events = [make_event("e0", "r0", attributed_to="the director; the Syrian Observatory",
+                         evidence=[evidence(text, "the ward collapsed")]),
+              make_event("e1", "r1")]
+    inc = _one(events, reports, sources)
+    assert inc.independent_sources == 2
+    assert inc.explanation["sources"]["r0"]["origin"] == "src-levant-wire"
+
+
+def test_relaying_only_others_counts_toward_them(sources: list[Source]) -> None:
+    text = "Fictional. Six died in the raid, the Observatory, a monitoring group, said."
+    reports = [_report("r0", "src-levant-wire", text),
+               _report("r1", "src-sohr", "Fictional. Our monitors documented the raid.")]
+    events = [make_event("e0", "r0", evidence=[evidence(text, "Six died in the raid")]),
+              make_event("e1", "r1")]
+    inc = _one(events, reports, sources)
+    assert inc.independent_sources == 1
+    assert inc.explanation["sources"]["r0"]["reason"].startswith('cites "the Observatory, a')
+
+
+def test_short_forms_of_workspace_sources_win_over_well_known_aliases() -> None:
+    workspace = [Source("src-sco", "Syrian Casualty Observatory", "monitor", "sco"),
+                 Source("src-kcrd", "Karama Center for Rights Documentation", "ngo", "kc")]
+    finder = CitationFinder(workspace)
+    assert finder.resolve("the Observatory") == ("sco", "Syrian Casualty Observatory")
+    assert finder.resolve("the Observatory's sources in the town") == (
+        "sco", "Syrian Casualty Observatory")
+    assert finder.resolve("two witnesses interviewed by the Karama Center")[0] == "kc"  # type: ignore[index]
+    assert finder.resolve("SOHR") == ("cited:syrian observatory for human rights",
+                                      "Syrian Observatory for Human Rights")
+    assert finder.resolve("a doctor in the town") is None
+    text = "Fictional. A monitoring group, the Syrian Casualty Observatory, gave a toll of 19."
+    assert [c.key for c in finder.find(text)] == ["sco"]
+    assert CitationFinder([*workspace, Source("src-x", "Levant Observatory", "monitor")]).resolve(
+        "the Observatory") == ("cited:syrian observatory for human rights",
+                               "Syrian Observatory for Human Rights")

@@ -78,10 +78,18 @@ def test_province_elsewhere_does_not_join() -> None:
 
 def test_undated_and_unplaced_need_a_shared_person() -> None:
     a = make_event("e1", "r1", day=None, place=None, persons=("per-9",))
-    b = make_event("e2", "r2", day=None, place=None, persons=("per-8",))
-    assert score(a, b) is None
+    b = make_event("e2", "r2", day=None, place=None)
+    assert score(a, b) == 0.0  # nothing contradicts, nothing links
     c = make_event("e3", "r3", day=None, place=None, persons=("per-9",))
-    assert score(a, c) is not None
+    assert score(a, c) is not None and score(a, c) >= LINK_THRESHOLD  # type: ignore[operator]
+
+
+def test_catch_all_type_restates_within_a_report_only() -> None:
+    other = make_event("e1", "r1", sub="Other")
+    strike = make_event("e2", "r1")
+    elsewhere = make_event("e3", "r2")
+    assert score(other, strike) is not None and score(other, strike) >= LINK_THRESHOLD  # type: ignore[operator]
+    assert score(other, elsewhere) == 0.0
 
 
 def test_explanation_names_every_feature() -> None:

@@ -57,7 +57,7 @@ def test_every_person_mention_has_an_entity_and_an_explanation(corpus: list[Ment
         if m.kind in ("person", "group", "place"):
             assert result.assignments[m.id] in entity_ids
             assert result.explanations[m.id]["entity"] == result.assignments[m.id]
-    linked = [result.explanations[m.id] for m in corpus if m.text == "Suhail al-Hasan"][0]
+    linked = next(result.explanations[m.id] for m in corpus if m.text == "Suhail al-Hasan")
     assert linked["how"] == "linked" and linked["score"] >= settings.link_accept
     assert any(f[0] == "given" and f[2] for f in linked["features"])
 
@@ -166,7 +166,8 @@ def test_groups_link_to_the_actor_dictionary_and_places_to_the_gazetteer(
         settings: Settings) -> None:
     ms = [group("g1", "grp-islamic-state", "IS"), group("g2", None, "the Assad regime"),
           group("g3", None, "Liwa al-Fajr al-Jadid"), group("g4", None, "Liwa el-Fajr al-Jadeed"),
-          place("g1", "geo-raqqa", "Ar-Raqqah", "Raqqa"), place("g2", "geo-raqqa", "Raqqa", "Raqqa")]
+          place("g1", "geo-raqqa", "Ar-Raqqah", "Raqqa"),
+          place("g2", "geo-raqqa", "Raqqa", "Raqqa")]
     ms.append(Mention(id="m-nowhere", report="g2", kind="place", start=0, end=3, text="Tal X",
                       reason="no gazetteer entry"))
     result = link(ms, [], [], settings)

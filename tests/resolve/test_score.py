@@ -30,7 +30,8 @@ def test_surname_only_short_form_goes_no_further_than_review() -> None:
 def test_shared_kunya_in_different_towns_and_roles_is_apart() -> None:
     a, b = items(person("x1", "Abu Omar", role="commander", affiliation="grp-islamic-state"),
                  place("x1", "geo-raqqa", "Raqqa", "Raqqa"),
-                 person("x2", "Abu Omar", role="doctor"), place("x2", "geo-daraa", "Daraa", "Daraa"))
+                 person("x2", "Abu Omar", role="doctor"),
+                 place("x2", "geo-daraa", "Daraa", "Daraa"))
     scored = score_pair(a, b)
     assert not scored.auto and scored.score < 0.1
     assert {f[0] for f in scored.features if not f[2] and f[1] < 0} >= {"place", "role"}

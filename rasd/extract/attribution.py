@@ -1,0 +1,292 @@
+"""Attribution: who in a report says what ("X said:", "said X", "according to X", "X told Y").
+
+Component ``rasd_attribution`` writes ``doc.spans["quote"]``: each span covers the attributed
+claim (the rest of the sentence, or the whole quotation, which may run over several sentences);
+``span._.value`` = {speaker, speaker_start, speaker_end, speaker_kind: person | group | source |
+anonymous, affiliation: group id or text, cue, hearer}. ``attribution_for(doc, start, end)``
+answers who said the words at a character range. It runs after persons and groups and reads
+their spans; a pronoun speaker ("he said") is tied to the person quoted just before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from rasd.extract.spans import register_extensions
+
+SPAN_KEY = "quote"
+CUES = {
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "reported",
+    "reports", "confirmed", "confirms", "claimed", "claims", "announced", "announces", "noted",
+    "explained", "warned", "stressed", "affirmed", "asserted", "alleged", "insisted", "declared",
+    "acknowledged", "estimated", "wrote", "tweeted", "recounted", "recalled", "testified",
+}
+SKIP_BEFORE = {"also", "later", "earlier", "previously", "further", "had", "has", "have", "was",
+               "were", "is", "reportedly", "then", "separately", "repeatedly", "already",
+               "again", "would", "could", "yesterday", "today"}
+BOUNDARY = {",", ";", ":", '"', "“", "”", "(", ")", "—", "–", "-", "that", "and", "but", "while"}
+OPEN_Q, CLOSE_Q = {'"', "“", "«"}, {'"', "”", "»"}
+SOURCE_WORDS = {"source", "sources"}
+ANONYMOUS_WORDS = {
+    "resident", "residents", "witness", "witnesses", "eyewitness", "eyewitnesses", "activist",
+    "activists", "doctor", "doctors", "medic", "medics", "official", "officials", "spokesman",
+    "spokeswoman", "spokesperson", "survivor", "survivors", "relative", "relatives", "commander",
+    "fighter", "fighters", "nurse", "rescuer", "rescuers", "volunteer", "journalist", "reporter",
+    "correspondent", "monitor", "monitors", "man", "woman", "mother", "father", "villager",
+    "villagers", "defector", "detainee", "prisoner", "teacher", "farmer", "people", "locals",
+}
+PRONOUNS = {"he", "she"}
+
+
+@Language.factory("rasd_attribution", default_config={}, assigns=["doc.spans"], requires=[])
+def make_attribution(nlp: Language, name: str) -> Attribution:
+    """The attribution component."""
+    return Attribution()
+
+
+class Attribution:
+    """Finds attributed claims; see the module docstring."""
+
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = _quotations(doc)
+        out: list[Span] = []
+        last_person: dict[str, Any] | None = None
+        for sent in doc.sents:
+            found = _attribute(doc, sent, quotes, last_person)
+            if found is None:
+                continue
+            span, value = found
+            if value["speaker_kind"] == "person":
+                last_person = value
+            claim = Span(doc, span[0], span[1], label=SPAN_KEY)
+            claim._.value = value
+            claim._.confidence = 0.8 if value["speaker_kind"] in {"person", "group"} else 0.6
+            claim._.reason = f"cue {value['cue']!r}"
+            out.append(claim)
+        doc.spans[SPAN_KEY] = _unique(out)
+        return doc
+
+
+def _attribute(
+    doc: Doc, sent: Span, quotes: list[tuple[int, int]], last: dict[str, Any] | None
+) -> tuple[tuple[int, int], dict[str, Any]] | None:
+    for tok in sent:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+            return _according(doc, sent, tok.i, last)
+        if (low in CUES and tok.i > sent.start) or (low in CUES and _inverted(doc, tok.i)):
+            found = _verb(doc, sent, tok.i, quotes, last)
+            if found is not None:
+                return found
+    return None
+
+
+def _according(
+    doc: Doc, sent: Span, i: int, last: dict[str, Any] | None
+) -> tuple[tuple[int, int], dict[str, Any]] | None:
+    sp_start = i + 2
+    sp_end = _phrase_end(doc, sp_start, sent.end)
+    speaker = _speaker(doc, sp_start, sp_end, last)
+    if speaker is None:
+        return None
+    if i == sent.start or (doc[i - 1].text in {",", "(", "—"} and i - 1 == sent.start):
+        claim = (_skip_punct(doc, sp_end, sent.end), sent.end)
+    else:
+        claim = (sent.start, _trim_end(doc, sent.start, i))
+    return _done(doc, sent, claim, speaker, "according to")
+
+
+def _verb(
+    doc: Doc, sent: Span, v: int, quotes: list[tuple[int, int]], last: dict[str, Any] | None
+) -> tuple[tuple[int, int], dict[str, Any]] | None:
+    cue = doc[v].lower_
+    sp_start, sp_end, appos = _speaker_before(doc, sent, v)
+    speaker = _speaker(doc, sp_start, sp_end, last, appos) if sp_start < sp_end else None
+    if speaker is None or doc[v - 1].text in CLOSE_Q:
+        if not _inverted(doc, v):
+            return None
+        sp_end = _phrase_end(doc, v + 1, sent.end)  # "..., said X." / '"...," said X.'
+        speaker = _speaker(doc, v + 1, sp_end, last)
+        claim = (sent.start, _trim_end(doc, sent.start, v))
+        return _done(doc, sent, _quoted(doc, claim, quotes), speaker, cue) if speaker else None
+    after, hearer = _after_cue(doc, v, sent.end)
+    speaker["hearer"] = hearer
+    if sp_start > sent.start and doc[sp_start - 1].text == ",":  # "CLAIM, X said."
+        claim = (sent.start, _trim_end(doc, sent.start, sp_start))
+    else:  # "X said (that) CLAIM" / 'X said: "..."'
+        claim = (after, sent.end)
+    return _done(doc, sent, _quoted(doc, claim, quotes), speaker, cue)
+
+
+def _inverted(doc: Doc, v: int) -> bool:
+    return v > 0 and doc[v - 1].text in {",", *CLOSE_Q} | {"'"}
+
+
+def _speaker_before(doc: Doc, sent: Span, v: int) -> tuple[int, int, tuple[int, int] | None]:
+    """The speaker phrase ending before the cue, skipping "also", "has"; and its apposition."""
+    end = v
+    while end > sent.start and doc[end - 1].text in SKIP_BEFORE:
+        end -= 1
+    appos = None
+    if end > sent.start and doc[end - 1].text == ",":  # "X, head of Y, said"
+        comma = end - 1
+        k = comma - 1
+        while k > sent.start and doc[k].text != "," and comma - k < 14:
+            k -= 1
+        if doc[k].text != ",":
+            return end, end, None
+        appos, end = (k + 1, comma), k
+    start = end
+    while start > sent.start and doc[start - 1].text not in BOUNDARY and end - start < 10:
+        start -= 1
+    return start, end, appos
+
+
+def _after_cue(doc: Doc, v: int, end: int) -> tuple[int, str | None]:
+    """Where the claim starts after the cue; the hearer of "told Y"."""
+    i = v + 1
+    hearer = None
+    if doc[v].lower_ in {"told", "tells"} and i < end:
+        known = _overlapping(doc, "group", i, i + 1) or _overlapping(doc, "person", i, i + 1)
+        j = known.end if known is not None and known.start == i else i + 1
+        hearer = doc[i:j].text
+        i = j
+    for j in range(i, min(i + 8, end)):
+        if doc[j].lower_ == "that" or doc[j].text in {":", *OPEN_Q}:
+            return j + 1, hearer
+    return _skip_punct(doc, i, end), hearer
+
+
+def _speaker(
+    doc: Doc, start: int, end: int, last: dict[str, Any] | None,
+    appos: tuple[int, int] | None = None,
+) -> dict[str, Any] | None:
+    """Who the words start..end name: a person, a group, a source, someone unnamed."""
+    phrase = doc[start:end]
+    if not len(phrase):
+        return None
+    person = _overlapping(doc, "person", start, end)
+    group = _overlapping(doc, "group", start, end)
+    appos_group = _overlapping(doc, "group", *appos) if appos else None
+    words = {t.lower_ for t in phrase}
+    if person is not None:
+        pv = person._.value or {}
+        aff = pv.get("affiliation") or _gid(appos_group) or _gid(group)
+        return _value(person, "person", aff)
+    if group is not None and not words & SOURCE_WORDS:
+        return _value(group, "group", None)
+    if words & SOURCE_WORDS:
+        return _value(phrase, "source", _gid(group) or _gid(appos_group))
+    if words & ANONYMOUS_WORDS:
+        return _value(phrase, "anonymous", _gid(group) or _gid(appos_group))
+    if len(phrase) == 1 and phrase[0].lower_ in PRONOUNS and last is not None:
+        return {**last, "pronoun": phrase.text}
+    return None
+
+
+def _value(span: Span, kind: str, affiliation: str | None) -> dict[str, Any]:
+    return {
+        "speaker": " ".join(span.text.split()),
+        "speaker_start": span.start_char,
+        "speaker_end": span.end_char,
+        "speaker_kind": kind,
+        "affiliation": affiliation,
+    }
+
+
+def _gid(span: Span | None) -> str | None:
+    return str(span._.entity) if span is not None and span._.entity else None
+
+
+def _overlapping(doc: Doc, key: str, start: int, end: int) -> Span | None:
+    if key not in doc.spans:
+        return None
+    for span in doc.spans[key]:
+        if span.start < end and start < span.end:
+            return span
+    return None
+
+
+def _done(
+    doc: Doc, sent: Span, claim: tuple[int, int], speaker: dict[str, Any], cue: str
+) -> tuple[tuple[int, int], dict[str, Any]] | None:
+    start, end = claim
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_Q):
+        end -= 1
+    if end <= start:
+        start, end = sent.start, sent.end
+    speaker.setdefault("hearer", None)
+    return (start, end), {**speaker, "cue": cue}
+
+
+def _quoted(doc: Doc, claim: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """The whole quotation where the claim touches one (it may span sentences)."""
+    for q_start, q_end in quotes:
+        if abs(q_start - claim[0]) <= 1 or abs(q_end - claim[1]) <= 1:
+            return q_start, q_end
+    return claim
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges inside double quotation marks (the marks excluded)."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for tok in doc:
+        if open_at is None and tok.text in OPEN_Q:
+            open_at = tok.i + 1
+        elif open_at is not None and tok.text in CLOSE_Q:
+            if tok.i > open_at:
+                out.append((open_at, tok.i))
+            open_at = None
+    return out
+
+
+def _phrase_end(doc: Doc, start: int, limit: int) -> int:
+    end = start
+    while end < limit and doc[end].text not in {",", ".", ";", ":", "(", *OPEN_Q} \
+            and end - start < 12:
+        end += 1
+    return end
+
+
+def _skip_punct(doc: Doc, i: int, end: int) -> int:
+    while i < end and doc[i].is_punct:
+        i += 1
+    return i
+
+
+def _trim_end(doc: Doc, start: int, end: int) -> int:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _unique(spans: list[Span]) -> list[Span]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for span in spans:
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            out.append(span)
+    return out
+
+
+def attribution_for(doc: Doc, start_char: int, end_char: int) -> dict[str, Any] | None:
+    """Who said the words at [start_char, end_char): the value of the claim holding them."""
+    if SPAN_KEY not in doc.spans:
+        return None
+    best: tuple[int, Span] | None = None
+    for span in doc.spans[SPAN_KEY]:
+        overlap = min(end_char, span.end_char) - max(start_char, span.start_char)
+        inside = span.start_char <= start_char and end_char <= span.end_char
+        if inside or overlap * 2 >= max(1, end_char - start_char):
+            rank = span.end_char - span.start_char if inside else 10**9 - overlap
+            if best is None or rank < best[0]:
+                best = (rank, span)
+    return dict(best[1]._.value) if best else None
