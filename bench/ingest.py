@@ -18,11 +18,11 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fakes import fakes_rows  # noqa: E402
+from _fakes import fakes_rows
 
-from rasd.ingest.run import ingest_paths  # noqa: E402
-from rasd.settings import Settings  # noqa: E402
-from rasd.workspace import init  # noqa: E402
+from rasd.ingest.run import ingest_paths
+from rasd.settings import Settings
+from rasd.workspace import init
 
 
 def _feed(rows: list[dict[str, str]], repeat: int, path: Path) -> int:

@@ -131,7 +131,7 @@ def review_pairs(ws: Workspace, console: Console, ask: Callable[[str], str]) -> 
                         mention_a=r["explanation"]["mentions"][0],
                         mention_b=r["explanation"]["mentions"][1], score=r["score"],
                         explanation=r["explanation"],
-                        names=tuple(r["explanation"].get("names", ("", ""))))  # type: ignore[arg-type]
+                        names=tuple(r["explanation"].get("names", ("", ""))))
              for r in rows]
     if not pairs:
         console.print("no pairs waiting for review")

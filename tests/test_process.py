@@ -58,7 +58,7 @@ def test_chain_fills_every_stage(full: Workspace) -> None:
         entities = list(records.iter_entities(conn))
         incidents = list(records.iter_incidents(conn))
     assert {m.kind for m in mentions} >= {"place", "group", "date", "quantity"}
-    assert all(REPORTS_TEXT_CONTAINS(m.text) for m in mentions)
+    assert all(_in_reports(m.text) for m in mentions)
     assert events and all(e.evidence for e in events)
     assert any(e.kind == "place" for e in entities)
     market = [i for i in incidents if len(i.reports) == 2]
@@ -67,7 +67,7 @@ def test_chain_fills_every_stage(full: Workspace) -> None:
     assert any(c.field == "fatalities" for c in market[0].conflicts)
 
 
-def REPORTS_TEXT_CONTAINS(text: str) -> bool:  # noqa: N802 - reads as a sentence in the assert
+def _in_reports(text: str) -> bool:
     return any(text in body for body in REPORTS.values())
 
 

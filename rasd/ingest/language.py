@@ -15,7 +15,10 @@ SAMPLE_CHARS = 600  # lingua is 10x slower past ~1,000 characters, no more accur
 def _detector() -> LanguageDetector:
     # Low-accuracy mode uses trigram models only: it starts at once (the full models take ~2 s
     # to load) and is as reliable as the full mode on reports, which are long texts.
-    return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_low_accuracy_mode().build()
+    # A minimum distance between the two best guesses: an ambiguous (usually very short) text
+    # gets no language rather than a wrong one.
+    return (LanguageDetectorBuilder.from_languages(*LANGUAGES).with_low_accuracy_mode()
+            .with_minimum_relative_distance(0.3).build())
 
 
 def _arabic_share(text: str) -> float:

@@ -139,3 +139,4 @@ def test_language_detection() -> None:
     assert detect(FICTIONAL_REPORT) == "en"
     assert detect("قصفت الطائرات الحربية سوق الخضار في بلدة خان شيخون صباح الثلاثاء") == "ar"
     assert detect("12345 !!!") is None
+    assert detect("Fictional: shelling on Douma.") is None  # too short to tell: no guess
