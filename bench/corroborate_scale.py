@@ -24,9 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rasd.corroborate.cluster import iter_incidents
+from rasd.corroborate.cluster import build_incidents, iter_incidents
 from rasd.corroborate.evaluation import bcubed
-from rasd.model import Actor, Count, Event, Report, Source
+from rasd.corroborate.incremental import related
+from rasd.model import Actor, Count, Event, Incident, Report, Source
 
 SUBS = [("Explosions/Remote violence", "Air/drone strike", 0.35),
         ("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.25),
@@ -105,27 +106,56 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-explain", action="store_true",
                         help="skip the per-member explanations")
+    parser.add_argument("--new", type=int, default=0,
+                        help="then add the events of the N latest reports incrementally")
     args = parser.parse_args()
     t0 = time.perf_counter()
     events, reports, sources, truth = synthesize(args.events, args.seed)
     t1 = time.perf_counter()
     print(f"synthesised {len(events):,} events, {len(reports):,} reports, "
           f"{len(set(truth.values())):,} occurrences in {t1 - t0:.1f} s")
+    new: list[Event] = []
+    if args.new:
+        latest = {r.id for r in sorted(reports, key=lambda r: (r.published, r.id))[-args.new:]}
+        new = [e for e in events if e.report in latest]
+        events = [e for e in events if e.report not in latest]
+    stored: list[Incident] = []
     predicted: dict[str, str] = {}
     incidents = corroborated = 0
     for inc in iter_incidents(events, reports, sources, explain_members=not args.no_explain):
         incidents += 1  # a store would write each batch here; nothing else is kept
+        if args.new:  # what a store keeps of each incident for the next run
+            stored.append(Incident(inc.id, inc.events, inc.reports, inc.sources,
+                                   inc.independent_sources))
         corroborated += inc.independent_sources > 1
         predicted.update((e, inc.id) for e in inc.events)
     t2 = time.perf_counter()
     cpu = resource.getrusage(resource.RUSAGE_SELF)
     peak_mb = cpu.ru_maxrss / 1024
-    p, r, f = bcubed(predicted, truth)
+    p, r, f = bcubed(predicted, {e.id: truth[e.id] for e in events})
     print(f"clustered into {incidents:,} incidents ({corroborated:,} corroborated) in "
           f"{t2 - t1:.1f} s wall ({len(events) / (t2 - t1):,.0f} events/s); "
           f"CPU {cpu.ru_utime + cpu.ru_stime:.1f} s in all")
     print(f"peak resident memory {peak_mb:,.0f} MB (synthetic input included)")
     print(f"B-cubed precision {p:.3f} recall {r:.3f} F1 {f:.3f} (synthetic truth)")
+    if new:
+        incremental(new, events, reports, sources, stored)
+
+
+def incremental(new: list[Event], old: list[Event], reports: list[Report],
+                sources: list[Source], stored: list[Incident]) -> None:
+    """Add ``new`` to the stored incidents, regrouping only what they can touch."""
+    t0 = time.perf_counter()
+    part = related(new, old, {r.id: r for r in reports}, stored)
+    t1 = time.perf_counter()
+    regrouped = build_incidents(part.events, reports, sources, existing=part.incidents)
+    t2 = time.perf_counter()
+    previous = {e for inc in part.incidents for e in inc.events}
+    attached = sum(1 for inc in regrouped if set(inc.events) & previous
+                   for e in inc.events if e not in previous)
+    print(f"incremental: {len(new):,} new events; {len(part.events):,} events and "
+          f"{len(part.incidents):,} stored incidents in their window selected in {t1 - t0:.1f} s, "
+          f"regrouped in {t2 - t1:.1f} s; {attached:,} new events attached to stored incidents")
 
 
 if __name__ == "__main__":

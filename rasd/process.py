@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rasd.corroborate.cluster import build_incidents
+from rasd.corroborate.incremental import related
 from rasd.extract.pipeline import EXTRACTOR, build_pipeline, extract_many
 from rasd.model import Event, Mention, Report
 from rasd.resolve.link import LinkResult, link
@@ -103,8 +104,10 @@ def _with_linked_actors(events: list[Event], mentions: dict[str, Mention]) -> li
     return events
 
 
-def corroborate(ws: Workspace, done: Processed) -> None:
-    """Group all events into incidents (existing incidents keep their ids)."""
+def corroborate(ws: Workspace, done: Processed, new_reports: list[str] | None = None) -> None:
+    """Group events into incidents: all of them, or (incrementally) the events of
+    ``new_reports`` with the stored events and incidents they touch. Existing incidents keep
+    their ids; either way the result is the same as a full run."""
     with ws.engine.connect() as conn:
         mentions = {m.id: m for m in records.iter_mentions(conn)
                     if m.kind in ("person", "group")}
@@ -113,10 +116,17 @@ def corroborate(ws: Workspace, done: Processed) -> None:
         sources = report_store.list_sources(conn)
         judgements = judgement_store.live_judgements(conn)
         existing = list(records.iter_incidents(conn))
+    stale: list[str] | None = None
+    if new_reports is not None:
+        fresh = set(new_reports)
+        by_report = {r.id: r for r in reports}
+        near = related([e for e in events if e.report in fresh],
+                       [e for e in events if e.report not in fresh], by_report, existing)
+        events, existing, stale = near.events, near.incidents, [i.id for i in near.incidents]
     incidents = build_incidents(events, reports, sources, judgements, existing)
     with ws.engine.begin() as conn:
-        records.replace_incidents(conn, incidents)
-    done.incidents = len(incidents)
+        records.replace_incidents(conn, incidents, stale)
+        done.incidents = records.count_incidents(conn)
 
 
 def process(ws: Workspace, report_ids: list[str] | None = None,
@@ -126,5 +136,5 @@ def process(ws: Workspace, report_ids: list[str] | None = None,
     new = extract_reports(ws, report_ids, progress, done)
     if new or relink:
         link_mentions(ws, None if relink else new, done)
-        corroborate(ws, done)
+        corroborate(ws, done, None if relink else new)
     return done

@@ -105,3 +105,25 @@ def test_rerun_is_idempotent_and_keeps_decisions(full: Workspace) -> None:
     assert after == before
     assert kept is not None and kept.status == "confirmed"
     assert incidents_after == incidents_before
+
+
+def test_incremental_equals_full(tmp_path: Path) -> None:
+    """Reports arriving one by one give the incidents a single run over all of them gives."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, body in REPORTS.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    one_by_one = init(Settings(workspace=tmp_path / "a", user="tester"))
+    for name in REPORTS:
+        ingest_paths(one_by_one, [folder / name])
+        process(one_by_one)
+    at_once = init(Settings(workspace=tmp_path / "b", user="tester"))
+    ingest_paths(at_once, [folder])
+    process(at_once)
+
+    def grouping(ws: Workspace) -> list[tuple[str, ...]]:
+        with ws.engine.connect() as conn:
+            return sorted(tuple(sorted(i.events)) for i in records.iter_incidents(conn))
+    assert grouping(one_by_one) == grouping(at_once)
+    one_by_one.close()
+    at_once.close()

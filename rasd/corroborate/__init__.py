@@ -9,6 +9,7 @@ from .cluster import build_incidents, iter_incidents, link_events
 from .conflicts import fatality_summary, find_conflicts
 from .duplicates import find_copies
 from .incident import anchor_id, corroboration_level
+from .incremental import related, window
 from .independence import Origin, OriginResolver
 from .judgements import constraints
 from .match import LINK_THRESHOLD, explain, features_of, pair_score
@@ -30,4 +31,6 @@ __all__ = [
     "iter_incidents",
     "link_events",
     "pair_score",
+    "related",
+    "window",
 ]

@@ -159,7 +159,8 @@ def iter_incidents(
     source_list = list(sources)
     existing = list(existing or [])
     cons = constraints(judgements, [e.id for e in events], existing)
-    chosen = [e for e in events if _eligible(e, cons, include_background)]
+    chosen = sorted((e for e in events if _eligible(e, cons, include_background)),
+                    key=lambda e: _anchor_key(e, report_by_id))  # input order never matters
     shared: dict[frozenset[str], frozenset[str]] = {}
     feats = [features_of(i, e, _published(report_by_id.get(e.report)), shared)
              for i, e in enumerate(chosen)]

@@ -3,12 +3,18 @@ summary (see docs/corroboration.md, "Conflicts").
 
 Fatalities (low / best / high), conservative as ACLED and UCDP code them:
 
-1. each independent origin gives one figure — that of its latest report (an outlet that
+1. each report gives one figure: per sub-event type the largest of its events (a report
+   restating itself is not counted twice), summed over the types (the clashes and the
+   civilians shot near the front are two parts of one incident);
+2. each independent origin gives one figure — that of its latest report (an outlet that
    updates its toll supersedes its own earlier figure; on one day the higher update wins);
-2. ``low`` is the lowest figure any origin gives (its ``low``, else its ``best``);
-3. ``best`` is the lowest ``best`` any origin gives (ACLED: "the most conservative
-   estimate"; UCDP: the best estimate is conservative and the high one is kept apart);
-4. ``high`` is the highest figure any origin gives (its ``high``, else its ``best``).
+3. ``low`` is the lowest figure any origin gives (its ``low``, else its ``best``);
+4. ``best`` is the *lower median* of the origins' best figures: with two origins that disagree
+   (4 against 80) the lower one, ACLED's "most conservative estimate"; with more, one origin's
+   early or partial count does not pull it down to its own (UCDP's best estimate: the most
+   credible figure, kept apart from the low and high ones);
+5. ``high`` is the highest figure any origin gives (its ``high``, else its ``best``; open when
+   every origin says "at least").
 
 Conflicts: differing tolls, perpetrators, dates (day-precise ones), places (precise ones; a
 province-level account inside a town-level one is no conflict), sub-event types, modality (one
@@ -63,25 +69,46 @@ def best_of(fatal: tuple[int | None, int | None, int | None]) -> int:
     return fatal[1] or 0
 
 
-def fatality_summary(
-    events: Sequence[Event], origin_of: Mapping[str, str], reports: Mapping[str, Report]
-) -> tuple[int | None, int | None, int | None] | None:
-    """(low, best, high) of the incident's killed; ``origin_of``: event id → origin key."""
-    latest: dict[str, tuple[tuple[date, int], tuple[int, int, int | None]]] = {}
+Figure = tuple[int, int, int | None]
+
+
+def _report_figures(events: Sequence[Event]) -> dict[str, Figure]:
+    """Report id → its figure: per sub-event type the largest, summed over the types."""
+    per_type: dict[str, dict[str, Figure]] = {}
     for event in events:
         fig = _figure(event)
         if fig is None:
             continue
-        report = reports.get(event.report)
+        types = per_type.setdefault(event.report, {})
+        kept = types.get(event.sub_event_type)
+        if kept is None or fig[1] > kept[1]:
+            types[event.sub_event_type] = fig
+    out: dict[str, Figure] = {}
+    for rid, types in per_type.items():
+        figs = list(types.values())
+        highs = [f[2] for f in figs]
+        high = None if any(h is None for h in highs) else sum(h or 0 for h in highs)
+        out[rid] = (sum(f[0] for f in figs), sum(f[1] for f in figs), high)
+    return out
+
+
+def fatality_summary(
+    events: Sequence[Event], origin_of: Mapping[str, str], reports: Mapping[str, Report]
+) -> tuple[int | None, int | None, int | None] | None:
+    """(low, best, high) of the incident's killed; ``origin_of``: report id → origin key."""
+    latest: dict[str, tuple[tuple[date, int], Figure]] = {}
+    for rid, fig in _report_figures(events).items():
+        report = reports.get(rid)
         when = (report.published if report and report.published else date.min, fig[1])
-        origin = origin_of.get(event.id, event.report)
+        origin = origin_of.get(rid, rid)
         if origin not in latest or when > latest[origin][0]:
             latest[origin] = (when, fig)
     if not latest:
         return None
     figures = [fig for _, fig in latest.values()]
+    bests = sorted(f[1] for f in figures)
     highs = [h for _, _, h in figures if h is not None]
-    return (min(f[0] for f in figures), min(f[1] for f in figures),
+    return (min(f[0] for f in figures), bests[(len(bests) - 1) // 2],
             max(highs) if highs else None)
 
 

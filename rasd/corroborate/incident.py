@@ -109,7 +109,7 @@ def assemble(
     independent = len({o.key for found in origins.values() for o in found})
     start, end = _dates(events)
     place, place_name, lat, lon = _place(events)
-    event_origin = {e.id: origins[e.report][0].key for e in events}
+    report_origin = {rid: found[0].key for rid, found in origins.items()}
     scores = [m.score for m in members]
     explanation = {
         "corroboration": corroboration_level(independent),
@@ -131,7 +131,7 @@ def assemble(
         place_name=place_name,
         lat=lat,
         lon=lon,
-        fatalities=fatality_summary(events, event_origin, reports),
+        fatalities=fatality_summary(events, report_origin, reports),
         conflicts=find_conflicts(events, source_of),
         explanation=explanation,
         confidence=round(min(scores), 3) if len(events) > 1 and scores else 1.0,

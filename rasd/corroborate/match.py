@@ -2,8 +2,8 @@
 
 Two events may tell the same occurrence when every *hard* test passes — compatible type,
 overlapping date intervals (given their precision), the same or a nearby place (given its
-precision, a province-level account inside the province of a town-level one), no different
-named people in a person-centred event — and their weighted *score* reaches
+precision, a province-level account inside the province of a town-level one), compatible
+modality, no different named people in a person-centred event — and their weighted *score* reaches
 :data:`LINK_THRESHOLD`. :func:`pair_score` gives the score (``None`` when a hard test fails);
 :func:`explain` says, feature by feature, why.
 
@@ -48,7 +48,8 @@ NEAR_KM = {GEO_TOWN: 3.0, GEO_NEAR: 15.0}
 UNKNOWN_SCORE, CONTAIN_SCORE = 0.1, 0.4
 #: what a shared actor, a shared named person, a different named person, a similar toll add
 B_SHARED_ACTOR, B_SHARED_PERSON, B_OTHER_PERSON, B_SIMILAR_TOLL = 0.1, 0.3, 0.15, 0.05
-#: modalities that may join: a denial answers the assertion it denies; plans join plans
+#: modalities that may join: a denial answers the assertion it denies, a hedged claim ("may
+#: have") tells the same occurrence; plans join only plans
 MODES = {"asserted": "fact", "denied": "fact", "planned": "plan", "hypothetical": "fact"}
 _DATE_SCORE = {TIME_DAY: 1.0, TIME_WEEK: 0.6, TIME_MONTH: 0.4, TIME_INFERRED: 0.3}
 

@@ -34,6 +34,7 @@ class Archive:
     def __init__(self, root: Path, fsync: bool = True) -> None:
         self.root = root
         self.fsync = fsync
+        self._folders: set[Path] = set()  # folders known to exist: no mkdir per file
 
     def relpath(self, sha256: str) -> str:
         return f"{sha256[:2]}/{sha256[2:4]}/{sha256}"
@@ -47,7 +48,9 @@ class Archive:
         target = self.path(digest)
         if target.exists():
             return Stored(digest, self.relpath(digest), created=False)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -96,11 +96,10 @@ def _store_new(ws: Workspace, conn: Connection, draft: Draft, overrides: Overrid
     stored = ws.archive.put(draft.data)
     report = _report(draft, digest, stored.relpath, parent)
     try:
-        with conn.begin_nested():
-            if draft.source:
-                source = Source(id=report.source or "", name=draft.source)
-                store.ensure_source(conn, source, ws.settings.user)
-            store.add_report(conn, report, ws.settings.user)
+        if draft.source:
+            source = Source(id=report.source or "", name=draft.source)
+            store.ensure_source(conn, source, ws.settings.user)
+        store.add_report(conn, report, ws.settings.user)
     except (SQLAlchemyError, ValueError, TypeError) as exc:
         ws.archive.discard(stored)
         raise IngestError(f"{draft.name}: not stored ({type(exc).__name__})") from exc

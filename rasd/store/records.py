@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from rasd.model import Entity, Event, Incident, Mention
 from rasd.store import audit
@@ -108,10 +108,16 @@ def set_event_status(conn: Connection, event_id: str, status: str, user: str) ->
     audit.record(conn, user, "review", "event", event_id, {"status": before}, {"status": status})
 
 
-def replace_incidents(conn: Connection, found: list[Incident]) -> None:
-    """Store the incidents of a (re-)run of corroboration in place of the previous ones."""
-    conn.execute(delete(incident_events))
-    conn.execute(delete(incidents))
+def replace_incidents(conn: Connection, found: list[Incident],
+                      stale: list[str] | None = None) -> None:
+    """Store incidents of a run of corroboration in place of the ``stale`` ones (all when None)."""
+    if stale is None:
+        conn.execute(delete(incident_events))
+        conn.execute(delete(incidents))
+    else:
+        gone = list({*stale, *(i.id for i in found)})
+        conn.execute(delete(incident_events).where(incident_events.c.incident_id.in_(gone)))
+        conn.execute(delete(incidents).where(incidents.c.id.in_(gone)))
     for incident in found:
         conn.execute(incidents.insert().values(**incident_row(incident)))
         by_event = dict(zip(incident.events, _event_reports(conn, incident.events), strict=True))
@@ -138,3 +144,7 @@ def iter_incidents(conn: Connection, min_sources: int = 0) -> Iterator[Incident]
         pairs = members.get(row.id, [])
         reports = sorted({r for _, r in pairs})
         yield row_incident(row, [e for e, _ in pairs], reports)
+
+
+def count_incidents(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(incidents)).scalar() or 0)

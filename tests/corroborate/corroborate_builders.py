@@ -4,7 +4,8 @@ for these tests."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import random
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from rasd.model import Actor, Count, Event, Judgement, Report, Span, stable_id
@@ -101,3 +102,28 @@ WIRE = (
     "hospital in the south of the town. Residents said the aircraft returned twice and that "
     "a second strike hit the road leading to the hospital."
 )
+
+
+RANDOM_SUBS = ["Air/drone strike", "Shelling/artillery/missile attack", "Arrests", "Attack"]
+
+
+def random_events(seed: int, n: int = 120) -> list[Event]:
+    rng = random.Random(seed)
+    events = []
+    for i in range(n):
+        event = make_event(f"e{i}", f"r{rng.randrange(n // 2)}", sub=rng.choice(RANDOM_SUBS),
+                           day=date(2017, 4, 1) + timedelta(days=rng.randrange(12)),
+                           persons=(f"per-{rng.randrange(5)}",) if rng.random() < 0.2 else ())
+        event.lat = 35.0 + rng.uniform(0, 0.6)
+        event.lon = 36.5 + rng.uniform(0, 0.6)
+        event.admin1 = rng.choice(["Idlib", "Hama"])
+        event.place = f"geo-{rng.randrange(30)}"
+        event.geo_precision = rng.choice([1, 1, 2, 3])
+        roll = rng.random()
+        if roll < 0.1:
+            event.date_start = event.date_end = None
+            event.time_precision = None
+        elif roll < 0.2 and event.date_start is not None:
+            event.time_precision, event.date_end = 3, event.date_start + timedelta(days=29)
+        events.append(event)
+    return events

@@ -3,47 +3,21 @@ randomly generated events)."""
 
 from __future__ import annotations
 
-import random
-from datetime import date, timedelta
+from datetime import date
 
-from corroborate_builders import make_event, make_report
+from corroborate_builders import make_report, random_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.corroborate import build_incidents, iter_incidents
 from rasd.corroborate.blocking import candidate_pairs
 from rasd.corroborate.match import LINK_THRESHOLD, features_of, pair_score, type_table
-from rasd.model import Event
-
-SUBS = ["Air/drone strike", "Shelling/artillery/missile attack", "Arrests", "Attack"]
-
-
-def _random_events(seed: int, n: int = 120) -> list[Event]:
-    rng = random.Random(seed)
-    events = []
-    for i in range(n):
-        event = make_event(f"e{i}", f"r{rng.randrange(n // 2)}", sub=rng.choice(SUBS),
-                           day=date(2017, 4, 1) + timedelta(days=rng.randrange(12)),
-                           persons=(f"per-{rng.randrange(5)}",) if rng.random() < 0.2 else ())
-        event.lat = 35.0 + rng.uniform(0, 0.6)
-        event.lon = 36.5 + rng.uniform(0, 0.6)
-        event.admin1 = rng.choice(["Idlib", "Hama"])
-        event.place = f"geo-{rng.randrange(30)}"
-        event.geo_precision = rng.choice([1, 1, 2, 3])
-        roll = rng.random()
-        if roll < 0.1:
-            event.date_start = event.date_end = None
-            event.time_precision = None
-        elif roll < 0.2 and event.date_start is not None:
-            event.time_precision, event.date_end = 3, event.date_start + timedelta(days=29)
-        events.append(event)
-    return events
 
 
 @settings(max_examples=15, deadline=None)
 @given(st.integers(min_value=0, max_value=10_000))
 def test_every_linkable_pair_is_a_candidate(seed: int) -> None:
-    events = _random_events(seed)
+    events = random_events(seed)
     feats = [features_of(i, e, date(2017, 4, 14)) for i, e in enumerate(events)]
     table = type_table()
     candidates = {(min(a, b), max(a, b)) for a, b in candidate_pairs(feats)}
@@ -55,13 +29,13 @@ def test_every_linkable_pair_is_a_candidate(seed: int) -> None:
 
 
 def test_candidates_are_each_given_once() -> None:
-    feats = [features_of(i, e, date(2017, 4, 14)) for i, e in enumerate(_random_events(3))]
+    feats = [features_of(i, e, date(2017, 4, 14)) for i, e in enumerate(random_events(3))]
     pairs = [(min(a, b), max(a, b)) for a, b in candidate_pairs(feats)]
     assert len(pairs) == len(set(pairs))
 
 
 def test_iter_incidents_gives_what_build_incidents_gives() -> None:
-    events = _random_events(5)
+    events = random_events(5)
     reports = [make_report(f"r{i}", f"src-{i % 7}") for i in range(60)]
     listed = build_incidents(events, reports)
     streamed = sorted(iter_incidents(events, reports), key=lambda inc: inc.id)

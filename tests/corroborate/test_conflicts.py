@@ -45,10 +45,25 @@ def test_an_origin_updating_its_toll_supersedes_itself(sources: list[Source]) ->
               make_event("e2", "r2", killed=20)]
     reports = {e.report: make_report(e.report, "src-idlib-monitor", published=date(2017, 4, d))
                for e, d in zip(events, (5, 6, 7), strict=True)}
-    one_origin = {e.id: "src-idlib-monitor" for e in events}
+    one_origin = {e.report: "src-idlib-monitor" for e in events}
     assert fatality_summary(events, one_origin, reports) == (20, 20, 20)
-    two = {**one_origin, "e0": "src-levant-wire"}
+    two = {**one_origin, "r0": "src-levant-wire"}
     assert fatality_summary(events, two, reports) == (4, 4, 20)
+
+
+def test_a_partial_count_does_not_pull_the_best_down() -> None:
+    tolls = {"r0": 1, "r1": 17, "r2": 17, "r3": 21}
+    events = [make_event(f"e{r}", r, killed=n) for r, n in tolls.items()]
+    reports = {r: make_report(r, "s") for r in tolls}
+    origins = {r: f"origin-{r}" for r in tolls}
+    assert fatality_summary(events, origins, reports) == (1, 17, 21)
+
+
+def test_a_report_counts_its_parts_once_each() -> None:
+    events = [make_event("e0", "r0", killed=12), make_event("e1", "r0", killed=12),
+              make_event("e2", "r0", sub="Attack", killed=2)]
+    reports = {"r0": make_report("r0", "s")}
+    assert fatality_summary(events, {"r0": "s"}, reports) == (14, 14, 14)
 
 
 def test_no_conflict_when_reports_agree(sources: list[Source]) -> None:

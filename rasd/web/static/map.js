@@ -51,7 +51,7 @@
     return box;
   }
   function bigMap(el) {
-    var map = L.map(el, {preferCanvas: false}).setView([35.0, 38.5], 7);
+    var map = L.map(el, {maxZoom: 18, minZoom: 4}).setView([35.0, 38.5], 7);
     baseLayer(map, el.getAttribute("data-tile-url"));
     var cluster = L.markerClusterGroup({maxClusterRadius: 40});
     var status = document.getElementById("map-status");
@@ -73,7 +73,7 @@
     var lat = parseFloat(el.getAttribute("data-lat"));
     var lon = parseFloat(el.getAttribute("data-lon"));
     var precision = parseInt(el.getAttribute("data-precision"), 10) || 3;
-    var map = L.map(el).setView([lat, lon], precision === 1 ? 10 : 8);
+    var map = L.map(el, {maxZoom: 18}).setView([lat, lon], precision === 1 ? 10 : 8);
     baseLayer(map, el.getAttribute("data-tile-url"));
     var m = marker({lat: lat, lon: lon, precision: precision, kind: "incident"}).addTo(map);
     var label = document.createElement("span");
