@@ -98,7 +98,8 @@ def test_oversized_file_is_refused(tmp_path: Path, db_url: str | None) -> None:
 
 
 def test_overrides_and_dateline(ws: Workspace, tmp_path: Path) -> None:
-    folder = _write(tmp_path / "in", {"a.txt": b"Wed 19 Apr 2017 Fictional: shelling hit the town of Douma, residents said."})
+    text = b"Wed 19 Apr 2017 Fictional: shelling hit the town of Douma, residents said."
+    folder = _write(tmp_path / "in", {"a.txt": text})
     ingest_paths(ws, [folder], Overrides(source="Desk", title="Given title"))
     with ws.engine.connect() as conn:
         [report] = list(report_store.iter_reports(conn))
