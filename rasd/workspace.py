@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,6 +26,8 @@ class Workspace:
     settings: Settings
     engine: Engine
     archive: Archive
+    #: sources known to be stored (sources are never deleted): no look-up per ingested report
+    known_sources: set[str] = field(default_factory=set)
 
     @property
     def path(self) -> Path:

@@ -96,8 +96,8 @@ def _store_new(ws: Workspace, conn: Connection, draft: Draft, overrides: Overrid
     stored = ws.archive.put(draft.data)
     report = _report(draft, digest, stored.relpath, parent)
     try:
-        if draft.source:
-            source = Source(id=report.source or "", name=draft.source)
+        if report.source and report.source not in ws.known_sources:
+            source = Source(id=report.source, name=draft.source or report.source)
             store.ensure_source(conn, source, ws.settings.user)
         store.add_report(conn, report, ws.settings.user)
     except (SQLAlchemyError, ValueError, TypeError) as exc:
@@ -117,6 +117,8 @@ def store_draft(ws: Workspace, draft: Draft, overrides: Overrides,
             outcome = Outcome(draft.name, "ingested", "", existing)
         else:
             outcome = Outcome(draft.name, "duplicate", f"same bytes as {existing}", existing)
+    if draft.source and outcome.status == "ingested":  # committed: the source is stored
+        ws.known_sources.add(source_id(draft.source))
     yield outcome
     for attachment in draft.attachments:
         yield from _guarded(ws, attachment, overrides, existing)
