@@ -267,6 +267,15 @@ def settings_command() -> None:
         console.print(f"{name:16} {env:22} {default!s:24} {help_text}", markup=False)
 
 
+def _mount_stage_commands() -> None:
+    from rasd.gazetteer.cli import app as gazetteer_app
+
+    app.add_typer(gazetteer_app, name="gazetteer")
+
+
+_mount_stage_commands()
+
+
 def main() -> None:
     try:
         app()

@@ -8,7 +8,7 @@ published in it or telling of an event that happened in it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy import Connection, text
 from rasd.store.search import terms
 
 PAGE_SIZE = 20
+COUNT_CAP = 10_000  # hits counted (and ranked) up to this many
 FACET_LIMIT = 15
 LEVELS = {"none": "not in an incident", "1": "single source", "2": "2 independent sources",
           "3": "3 or more independent sources"}
@@ -59,7 +60,7 @@ class Page:
     filters: Filters
     total: int
     results: list[Result]
-    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    capped: bool = False
 
 
 def _is_sqlite(conn: Connection) -> bool:
@@ -143,25 +144,33 @@ def where(conn: Connection, f: Filters, params: dict[str, Any]) -> list[str]:
     return clauses
 
 
-def _hits_sql(clauses: list[str]) -> str:
+def _hits_sql(conn: Connection, clauses: list[str]) -> str:
+    """The ids of the hits; on SQLite driven by the FTS index, so a LIMIT stops it early."""
+    if FTS_CLAUSE in clauses and _is_sqlite(conn):
+        cond = " AND ".join([c for c in clauses if c != FTS_CLAUSE] or ["1 = 1"])
+        return ("SELECT r.id FROM reports_fts f JOIN reports r ON r.rowid = f.rowid "
+                f"WHERE reports_fts MATCH :q AND {cond}")
     cond = " AND ".join(clauses) if clauses else "1 = 1"
     return f"SELECT r.id FROM reports r WHERE {cond}"
 
 
-def _ordered_sql(conn: Connection, clauses: list[str], ranked: bool) -> str:
+def _ordered_sql(conn: Connection, clauses: list[str], text_query: bool, ranked: bool) -> str:
+    """One page of hits: by relevance, or (too many to rank) the newest received first."""
     cols = "r.id, r.title, r.published, r.source_id, r.language, r.text"
-    if ranked and _is_sqlite(conn):
+    page = "LIMIT :limit OFFSET :offset"
+    if text_query and _is_sqlite(conn):
         cond = " AND ".join([c for c in clauses if c != FTS_CLAUSE] or ["1 = 1"])
+        order = "bm25(reports_fts), r.id" if ranked else "f.rowid DESC"
         return (f"SELECT {cols} FROM reports_fts f JOIN reports r ON r.rowid = f.rowid "
-                f"WHERE reports_fts MATCH :q AND {cond} ORDER BY bm25(reports_fts), r.id "
-                "LIMIT :limit OFFSET :offset")
+                f"WHERE reports_fts MATCH :q AND {cond} ORDER BY {order} {page}")
     cond = " AND ".join(clauses) if clauses else "1 = 1"
-    if ranked:
-        return (f"SELECT {cols} FROM reports r WHERE {cond} ORDER BY "
-                "ts_rank(r.search, to_tsquery('rasd_simple', :q)) DESC, r.id "
-                "LIMIT :limit OFFSET :offset")
-    return (f"SELECT {cols} FROM reports r WHERE {cond} "
-            "ORDER BY r.published DESC, r.id LIMIT :limit OFFSET :offset")
+    if text_query and ranked:
+        order = "ts_rank(r.search, to_tsquery('rasd_simple', :q)) DESC, r.id"
+    elif text_query:
+        order = "r.received_at DESC, r.id"
+    else:
+        order = "r.published DESC, r.id"
+    return f"SELECT {cols} FROM reports r WHERE {cond} ORDER BY {order} {page}"
 
 
 def snippet(body: str, q: str, width: int = 220) -> str:
@@ -223,19 +232,27 @@ def facets(conn: Connection, hits: str, params: dict[str, Any]) -> dict[str, lis
     return found
 
 
-def search_page(conn: Connection, f: Filters, with_facets: bool = True) -> Page:
-    """One page of results, the total and the facets of a search."""
+def matching(conn: Connection, f: Filters) -> tuple[str, dict[str, Any]]:
+    """The SQL of the hits' ids and its parameters."""
+    params: dict[str, Any] = {}
+    return _hits_sql(conn, where(conn, f, params)), params
+
+
+def search_page(conn: Connection, f: Filters) -> Page:
+    """One page of results and the total (counted up to ``COUNT_CAP``: beyond it, the
+    page says "more than"; hits are ranked by relevance only up to that many)."""
     params: dict[str, Any] = {}
     clauses = where(conn, f, params)
-    hits = _hits_sql(clauses)
-    total = int(conn.execute(text(f"SELECT count(*) FROM ({hits}) h"), params).scalar() or 0)
-    page = max(1, f.page)
-    sql = _ordered_sql(conn, clauses, ranked="q" in params)
+    hits = _hits_sql(conn, clauses)
+    total = int(conn.execute(text(f"SELECT count(*) FROM ({hits} LIMIT {COUNT_CAP + 1}) h"),
+                             params).scalar() or 0)
+    page = max(1, min(f.page, COUNT_CAP // PAGE_SIZE))
+    sql = _ordered_sql(conn, clauses, "q" in params, ranked=total <= COUNT_CAP)
     rows = conn.execute(text(sql), {**params, "limit": PAGE_SIZE,
                                     "offset": (page - 1) * PAGE_SIZE}).all()
     results = [Result(r[0], r[1], _as_date(r[2]), r[3], r[4], snippet(r[5], f.q)) for r in rows]
-    found = facets(conn, hits, params) if with_facets and total else {}
-    return Page(filters=f, total=total, results=results, facets=found)
+    return Page(filters=f, total=min(total, COUNT_CAP), results=results,
+                capped=total > COUNT_CAP)
 
 
 def _as_date(value: object) -> date | None:

@@ -22,7 +22,10 @@ def test_search_finds_by_words_and_facets(client: TestClient, corpus: Corpus) ->
     assert f"/reports/{corpus.reports['b']}" in page
     assert f"/reports/{corpus.reports['hostile']}" not in page  # no "market" in it
     assert 'id="total">2<' in page
-    assert "Syrian government forces" in page  # perpetrator facet, labelled by entity name
+    assert 'hx-get="/search/facets?q=market+Kafr"' in page
+    facets = client.get("/search/facets", params={"q": "market Kafr"}).text
+    assert "Syrian government forces" in facets  # perpetrator, labelled by entity name
+    assert '<span class="n">2</span>' in facets
 
 
 def test_search_facet_filters_narrow_the_hits(client: TestClient, corpus: Corpus) -> None:

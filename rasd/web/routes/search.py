@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from rasd.store.reports import report_summary
-from rasd.web.queries import LEVELS, PAGE_SIZE, Filters, search_page
+from rasd.web.queries import COUNT_CAP, LEVELS, PAGE_SIZE, Filters, facets, matching, search_page
 from rasd.web.render import reading, render
 
 router = APIRouter()
@@ -42,22 +42,38 @@ def _page(raw: str | None) -> int:
     return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 100_000 else 1
 
 
-@router.get("/search", response_class=HTMLResponse)
-def search(request: Request) -> HTMLResponse:
+def _filters(request: Request, problems: list[str]) -> Filters:
     args = request.query_params
-    problems: list[str] = []
-    filters = Filters(
+    level = args.get("corroboration", "")
+    return Filters(
         q=args.get("q", "")[:500], event_type=args.get("event_type", ""),
         perpetrator=args.get("perpetrator", ""), governorate=args.get("governorate", ""),
-        source=args.get("source", ""),
-        corroboration=args.get("corroboration", "") if args.get("corroboration") in LEVELS
-        else "",
+        source=args.get("source", ""), corroboration=level if level in LEVELS else "",
         date_from=_date(args.get("date_from"), "from", problems),
         date_to=_date(args.get("date_to"), "to", problems), page=_page(args.get("page")))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request) -> HTMLResponse:
+    """The results page; its facets come from /search/facets (htmx loads them after)."""
+    problems: list[str] = []
+    filters = _filters(request, problems)
     with reading(request) as conn:
         page = search_page(conn, filters)
         summary = report_summary(conn) if not filters.q and not filters.active() else None
     params = {"q": filters.q, **filters.active()}
     return render(request, "search.html", page=page, params=params, problems=problems,
-                  titles=FACET_TITLES, page_size=PAGE_SIZE, summary=summary,
+                  titles=FACET_TITLES, page_size=PAGE_SIZE, summary=summary, cap=COUNT_CAP,
                   pages=(page.total + PAGE_SIZE - 1) // PAGE_SIZE)
+
+
+@router.get("/search/facets", response_class=HTMLResponse)
+def search_facets(request: Request) -> HTMLResponse:
+    """Exact facet counts over every hit of the search (a fragment for the results page)."""
+    filters = _filters(request, [])
+    with reading(request) as conn:
+        hits, params = matching(conn, filters)
+        found = facets(conn, hits, params)
+    params_out = {"q": filters.q, **filters.active()}
+    return render(request, "_facets.html", facets=found, params=params_out,
+                  titles=FACET_TITLES)
