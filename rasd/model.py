@@ -169,10 +169,22 @@ class Event:
         killed = [c for c in self.counts if c.kind in {"killed", "executed"}]
         if not killed:
             return None
-        low = sum(c.low or 0 for c in killed)
-        best = sum(c.best or 0 for c in killed)
-        high = sum(c.high or c.best or 0 for c in killed)
-        return low, best, high
+        figures = [_count_figure(c) for c in killed]
+        highs = [f[2] for f in figures]
+        return (sum(f[0] for f in figures), sum(f[1] for f in figures),
+                None if None in highs else sum(h or 0 for h in highs))
+
+
+def _count_figure(c: Count) -> tuple[int, int, int | None]:
+    """(low, best, high) of one count, conservative: "dozens" (low 24, no best) is best 24,
+    high open; an exact "7" is 7, 7, 7; "at least 12" is 12, 12, open."""
+    low = c.low if c.low is not None else (c.best or 0)
+    best = c.best if c.best is not None else low
+    if c.high is not None:
+        high: int | None = c.high
+    else:
+        high = c.best if c.best is not None and c.low is None else None
+    return low, best, high
 
 
 @dataclass

@@ -56,7 +56,9 @@ def _fatalities(incident: Incident) -> str:
     if not incident.fatalities:
         return "-"
     low, best, high = incident.fatalities
-    spread = f" ({low}–{high})" if high is not None and high != low else ""
+    if high is None:  # "at least", "dozens": the top is open
+        return f"at least {low}" if low == best else f"{best} ({low}–?)"
+    spread = f" ({low}–{high})" if high != low else ""
     return f"{best}{spread}"
 
 
@@ -73,10 +75,21 @@ def incident_lines(incident: Incident, names: dict[str, str]) -> list[str]:
             f"({len(i.reports)} reports)"]
 
 
+def shown(value: Any) -> str:
+    """A conflicting value as people write it: a date interval "a – b", a single day "a"."""
+    if isinstance(value, (list, tuple)):
+        parts = [str(v) for v in value if v is not None]
+        if len(set(parts)) == 1:
+            return parts[0]
+        return " – ".join(parts) if parts else "?"
+    return str(value)
+
+
 def print_conflicts(console: Console, incident: Incident, names: dict[str, str]) -> None:
     for conflict in incident.conflicts:
         said = "; ".join(
-            f"{v.get('value')} ({', '.join(names.get(s, s) for s in v.get('sources', []))})"
+            f"{shown(v.get('value'))} "
+            f"({', '.join(names.get(s, s) for s in v.get('sources', []))})"
             for v in conflict.values)
         console.print(f"    conflict on {conflict.field}: {said}", markup=False)
 

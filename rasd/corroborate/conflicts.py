@@ -62,7 +62,7 @@ def _figure(event: Event) -> tuple[int, int, int | None] | None:
     killed = [c for c in event.counts if c.kind in {"killed", "executed"}]
     open_ended = any(c.high is None and (c.qualifier or "").lower() in OPEN_ENDED
                      for c in killed)
-    return low, best, (None if open_ended and high == best else high or best)
+    return low, best, (None if open_ended and high == best else high)
 
 
 def best_of(fatal: tuple[int | None, int | None, int | None]) -> int:

@@ -29,7 +29,8 @@ class Problem:
 
 
 class Archive:
-    """Content-addressed files under ``root``: ``ab/cd/abcd…`` by sha256."""
+    """Content-addressed files under ``root``: ``ab/abcd…`` by sha256 (256 folders at most,
+    like git's objects; archives written before 0.1 used ``ab/cd/abcd…`` and are still read)."""
 
     def __init__(self, root: Path, fsync: bool = True) -> None:
         self.root = root
@@ -37,17 +38,23 @@ class Archive:
         self._folders: set[Path] = set()  # folders known to exist: no mkdir per file
 
     def relpath(self, sha256: str) -> str:
-        return f"{sha256[:2]}/{sha256[2:4]}/{sha256}"
+        return f"{sha256[:2]}/{sha256}"
 
     def path(self, sha256: str) -> Path:
-        return self.root / self.relpath(sha256)
+        path = self.root / self.relpath(sha256)
+        if not path.exists():
+            legacy = self.root / sha256[:2] / sha256[2:4] / sha256
+            if legacy.exists():
+                return legacy
+        return path
 
     def put(self, data: bytes) -> Stored:
         """Store ``data`` (atomically, read-only); nothing is written if it is there already."""
         digest = sha256_of(data)
-        target = self.path(digest)
-        if target.exists():
-            return Stored(digest, self.relpath(digest), created=False)
+        existing = self.path(digest)
+        if existing.exists():
+            return Stored(digest, existing.relative_to(self.root).as_posix(), created=False)
+        target = self.root / self.relpath(digest)
         if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)

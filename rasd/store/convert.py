@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, fields, is_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -44,8 +44,12 @@ def row_source(r: Row[Any]) -> Source:
     return Source(id=r.id, name=r.name, kind=r.kind, independence_group=r.independence_group)
 
 
+REPORT_FIELDS = fields(Report)
+
+
 def report_row(r: Report) -> dict[str, Any]:
-    row = asdict(r)
+    row = {f.name: getattr(r, f.name) for f in REPORT_FIELDS}  # flat: no deep copy as asdict
+    row["protected"] = dict(r.protected)
     row["source_id"] = row.pop("source")
     row["parent_id"] = row.pop("parent")
     return row

@@ -11,7 +11,7 @@ from conftest import FICTIONAL_REPORT, HTML_PAGE, make_eml, make_pdf
 from rasd.ingest.base import Draft, IngestError
 from rasd.ingest.dates import dateline, parse_published
 from rasd.ingest.formats import read_any, read_document
-from rasd.ingest.language import detect
+from rasd.ingest.language import _plainly_english, detect
 from rasd.model import TIME_DAY, TIME_MONTH, TIME_YEAR
 
 
@@ -140,3 +140,21 @@ def test_language_detection() -> None:
     assert detect("قصفت الطائرات الحربية سوق الخضار في بلدة خان شيخون صباح الثلاثاء") == "ar"
     assert detect("12345 !!!") is None
     assert detect("Fictional: shelling on Douma.") is None  # too short to tell: no guess
+
+
+FRENCH = ("Fictif. Le conseil local a annoncé mardi que les forces de sécurité ont arrêté "
+          "plusieurs personnes dans la ville de Homs, selon un communiqué publié par le ministère "
+          "et relayé par les médias officiels du pays et des sources locales de la région.")
+GERMAN = ("Fiktiv. Der Gemeinderat hat am Dienstag mitgeteilt, dass die Sicherheitskräfte in der "
+          "Stadt Homs mehrere Personen festgenommen haben, wie das Ministerium in einer Erklärung "
+          "mitteilte, die von staatlichen Medien und lokalen Quellen verbreitet wurde.")
+SPANISH = ("Ficticio. El consejo local anunció el martes que las fuerzas de seguridad detuvieron a "
+           "varias personas en la ciudad de Homs, según un comunicado publicado por el ministerio "
+           "y difundido por los medios oficiales del país y por fuentes locales de la zona.")
+
+
+def test_fast_english_path_leaves_other_languages_to_lingua() -> None:
+    assert _plainly_english(FICTIONAL_REPORT * 3)
+    for text, code in ((FRENCH, "fr"), (GERMAN, "de"), (SPANISH, "es")):
+        assert not _plainly_english(text)
+        assert detect(text) == code

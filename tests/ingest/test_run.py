@@ -9,6 +9,7 @@ from conftest import FICTIONAL_REPORT, HTML_PAGE, make_eml, make_pdf
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
+from rasd.ingest.archive import Archive, sha256_of
 from rasd.ingest.run import Overrides, ingest_paths
 from rasd.settings import Settings
 from rasd.store import audit
@@ -128,3 +129,17 @@ def test_failure_half_way_leaves_the_workspace_as_it_was(
     after = (_count(ws, reports), _count(ws, sources), _count(ws, audit_table),
              sorted(_archive_files(ws)))
     assert after == before
+
+
+def test_archive_reads_the_older_two_level_layout(tmp_path: Path) -> None:
+    data = b"Fictional report kept under the layout of earlier versions."
+    digest = sha256_of(data)
+    legacy = tmp_path / digest[:2] / digest[2:4] / digest
+    legacy.parent.mkdir(parents=True)
+    legacy.write_bytes(data)
+    archive = Archive(tmp_path, fsync=False)
+    assert archive.read(digest) == data
+    stored = archive.put(data)
+    assert not stored.created and stored.relpath == f"{digest[:2]}/{digest[2:4]}/{digest}"
+    fresh = archive.put(b"Another fictional report.")
+    assert fresh.created and fresh.relpath.count("/") == 1
