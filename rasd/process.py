@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rasd.corroborate.cluster import build_incidents
 from rasd.corroborate.incremental import related
@@ -65,6 +66,25 @@ def _report_dates(ws: Workspace) -> dict[str, date]:
         return {r.id: r.published for r in report_store.iter_reports(conn) if r.published}
 
 
+def link_reason(why: dict[str, Any] | None) -> str:
+    """An automatic link's explanation in one line: how, with which mention, the score, and
+    the features that agreed (+) or disagreed (-)."""
+    if not why:
+        return "linked"
+    parts = [str(why.get("how", "linked"))]
+    if why.get("with_text"):
+        parts.append(f"with “{why['with_text']}”")
+    if why.get("score") is not None:
+        parts.append(f"score {why['score']}")
+    feats = [f"{'+' if f[2] else '-'}{f[0]}: {f[3]}" for f in why.get("features", [])
+             if len(f) >= 4]
+    if feats:
+        parts.append("; ".join(feats))
+    if why.get("capped_block"):
+        parts.append(f"large name blocks compared in part: {why['capped_block']}")
+    return " — ".join(parts)
+
+
 def link_mentions(ws: Workspace, report_ids: list[str] | None, done: Processed) -> LinkResult:
     """Link the mentions of ``report_ids`` (all reports when None) to entities."""
     with ws.engine.connect() as conn:
@@ -77,7 +97,7 @@ def link_mentions(ws: Workspace, report_ids: list[str] | None, done: Processed) 
     result = link(mentions, entities, judgements, ws.settings, report_dates=_report_dates(ws))
     reasons = {m: (None, reason) for m, reason in result.unlinked.items()}
     links: dict[str, tuple[str | None, str | None]] = {
-        m: (e, "linked") for m, e in result.assignments.items()}
+        m: (e, link_reason(result.explanations.get(m))) for m, e in result.assignments.items()}
     with ws.engine.begin() as conn:
         if report_ids is None:
             records.delete_entities(conn, [e.id for e in records.iter_entities(conn)])

@@ -140,13 +140,27 @@ def print_entities(ws: Workspace, console: Console, kind: str | None, query: str
         found = [e for e in records.iter_entities(conn, kind)
                  if not query or any(query.lower() in n.lower() for n in [e.name, *e.aliases])]
     table = Table()
-    for column in ("entity", "kind", "name", "mentions", "also written"):
+    table.add_column("entity", no_wrap=True, min_width=20)  # ids are copied into `rasd entity`
+    for column in ("kind", "name", "mentions", "also written"):
         table.add_column(column)
     for e in found:
         others = [a for a in e.aliases if a != e.name]
         table.add_row(e.id, e.kind, e.name, str(counts.get(e.id, 0)), "; ".join(others[:6]))
     console.print(table)
     return len(found)
+
+
+#: entity attributes the linker keeps for itself (name forms, anchor mention)
+INTERNAL_ATTRIBUTES = frozenset({"forms", "anchor"})
+
+
+def attribute_text(value: Any) -> str:
+    """Statements ``[{value, mentions}]`` as their values; counts ``{key: n}`` as "key ×n"."""
+    if isinstance(value, list):
+        return "; ".join(str(v.get("value")) if isinstance(v, dict) else str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k} ×{n}" for k, n in sorted(value.items(), key=lambda kv: -kv[1]))
+    return str(value)
 
 
 def print_entity(ws: Workspace, console: Console, entity_id: str) -> bool:
@@ -161,7 +175,8 @@ def print_entity(ws: Workspace, console: Console, entity_id: str) -> bool:
     if entity.aliases:
         console.print(f"  also written: {'; '.join(entity.aliases)}", markup=False)
     for key, value in sorted(entity.attributes.items()):
-        console.print(f"  {key}: {value}", markup=False)
+        if key not in INTERNAL_ATTRIBUTES and value:
+            console.print(f"  {key}: {attribute_text(value)}", markup=False)
     for m in mentions:
         report = reports[m.report]
         if report is None:
@@ -170,4 +185,6 @@ def print_entity(ws: Workspace, console: Console, entity_id: str) -> bool:
         source = names.get(report.source or "", report.source or "?")
         console.print(f"\n{day} {source} {report.id}: “{m.text}”", markup=False)
         console.print(f"  {sentence_around(report.text, m.start, m.end)}", markup=False)
+        if m.reason:
+            console.print(f"  why: {m.reason}", markup=False)
     return True

@@ -1,19 +1,28 @@
 """Blocking, candidate pairs and precision-first clustering of person items.
 
 Candidate pairs come from blocks (items sharing a blocking key, :func:`keys.blocking_keys`), from
-the person mentions of one report, and from judgements. A block larger than ``MAX_BLOCK`` is not
-compared all against all: its items are sorted by name and each is compared with its
-``WINDOW`` neighbours (sorted neighbourhood), so the work stays near-linear.
+the person mentions of one report that share a name word, and from judgements. A block larger
+than ``MAX_BLOCK`` is not compared all against all: its items are sorted by name and each is
+compared with its ``WINDOW`` neighbours on either side (sorted neighbourhood), so the work stays
+linear. Identical and near-identical names sort next to each other, so they still meet (and
+chain into one entity); a pair the window leaves out is never scored, which the item's
+explanation says (``capped_block``: the key and its size), and ``LinkResult.capped`` lists the
+capped blocks for a person to look at.
 
-Clustering is greedy over accepted pairs, best first (ties broken by ids), and merges two clusters
-only when no name part of one contradicts the other's and no negative judgement lies between them.
-Because candidate pairs and the merge order depend only on the set of items, linking a component
-again from scratch gives the same clusters: that is what makes incremental linking exact
-(:mod:`rasd.resolve.link` re-clusters only the components that new items touch).
+Linking works on *kept* pairs only: pairs scored at or above ``link_review`` without a veto, and
+judged pairs. :func:`grow` collects the connected component of kept pairs around a seed; every
+other pair leaves no trace (it could neither link nor be reviewed). Clustering is greedy over
+accepted pairs, best first (ties broken by mention ids), and merges two clusters only when no
+name part of one contradicts the other's and no negative judgement lies between them. Greedy
+merging only ever joins clusters along kept pairs, so it decomposes over kept components, and a
+component depends only on its items: re-linking it from scratch gives the same clusters. That is
+what makes incremental linking exact (:mod:`rasd.resolve.link` re-clusters only the components
+that new items or judgements touch).
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -42,8 +51,21 @@ class Candidates:
         for i, j in judged:
             self.judged[i].add(j)
             self.judged[j].add(i)
+        self.words = [item.words() for item in items]
         self._position: dict[str, dict[int, int]] = {}
         self._sorted: dict[str, list[int]] = {}
+        self.best_score = array("d", [-1.0]) * len(items)
+        self.best_with = array("q", [-1]) * len(items)
+
+    def release(self) -> None:
+        """Drop what only candidate search needs (explanations keep items, blocks, reports)."""
+        self.words = []
+        self._sorted.clear()
+        self._position.clear()
+
+    def capped(self) -> dict[str, int]:
+        """The blocks compared by sorted neighbourhood only: key -> size."""
+        return {k: len(v) for k, v in self.blocks.items() if len(v) > MAX_BLOCK}
 
     def _window(self, key: str, i: int) -> list[int]:
         if key not in self._sorted:
@@ -66,55 +88,83 @@ class Candidates:
                 found.update(self._window(key, i))
         same_report = self.reports[self.items[i].report]
         if len(same_report) <= MAX_REPORT_PERSONS:
-            found.update(same_report)
+            mine, words = self.words[i], self.words
+            found.update(j for j in same_report if any(w in mine for w in words[j]))
         found.discard(i)
         return found
 
-    def component(self, seeds: Iterable[int], seen: set[int]) -> list[int]:
-        """Every item reachable from ``seeds`` (marking them in ``seen``), sorted."""
-        stack = [s for s in seeds if s not in seen]
-        seen.update(stack)
-        found = list(stack)
-        while stack:
-            for j in self.neighbours(stack.pop()):
-                if j not in seen:
-                    seen.add(j)
+    def score(self, i: int, j: int, explain: bool = False) -> Scored:
+        """Score one pair (in mention order, so either way round gives the same score)."""
+        items = self.items
+        a, b = (i, j) if items[i].mention < items[j].mention else (j, i)
+        coref = False
+        if items[a].report == items[b].report:
+            report = self.reports[items[a].report]
+            coref = _coreference(items, a, b, report) or _coreference(items, b, a, report)
+        return score_pair(items[a], items[b], coref, explain)
+
+    def note(self, i: int, j: int, score: float) -> None:
+        """Remember each item's best-scoring candidate (for the explanation of a single)."""
+        for a, b in ((i, j), (j, i)):
+            if score > self.best_score[a]:
+                self.best_score[a], self.best_with[a] = score, b
+
+
+def grow(cands: Candidates, seed: int, done: bytearray, review: float
+         ) -> tuple[list[int], dict[Pair, Scored]]:
+    """The component of kept pairs around ``seed`` (marked ``done``) and its kept scores."""
+    inside, stack = {seed}, [seed]
+    scores: dict[Pair, Scored] = {}
+    rejected: set[Pair] = set()
+    while stack:
+        i = stack.pop()
+        judged = cands.judged.get(i, set())
+        for j in cands.neighbours(i):
+            key = (i, j) if i < j else (j, i)
+            if done[j] or key in scores or key in rejected:
+                continue
+            s = cands.score(i, j)
+            cands.note(i, j, s.score)
+            if (not s.veto and s.score >= review) or j in judged:
+                scores[key] = s
+                if j not in inside:
+                    inside.add(j)
                     stack.append(j)
-                    found.append(j)
-        return sorted(found)
+            else:
+                rejected.add(key)
+    members = sorted(inside)
+    for m in members:
+        done[m] = 1
+    return members, scores
 
 
 def _name_sort(item: Item) -> str:
     return "|".join(v or "" for v in (item.surname, item.given, item.kunya, item.nasab))
 
 
+def _short_word(item: Item) -> tuple[str, str] | None:
+    slots = item.name_slots()
+    return next(iter(slots.items())) if len(slots) == 1 else None
+
+
+def _fits(short: Item, slot: str, value: str, full: Item) -> bool:
+    if short.bare:
+        return value in (full.given, full.surname)
+    return full.name_slots().get(slot) == value
+
+
 def _coreference(items: list[Item], i: int, j: int, report_items: list[int]) -> bool:
     """Whether ``items[i]`` is a short form whose only full name in the report is ``items[j]``."""
     a, b = items[i], items[j]
-    if a.report != b.report or len(a.name_slots()) != 1 or len(b.name_slots()) < 2:
+    short = _short_word(a)
+    if a.report != b.report or short is None or len(b.name_slots()) < 2:
         return False
-    slot, value = next(iter(a.name_slots().items()))
-    if b.name_slots().get(slot) != value:
+    slot, value = short
+    if not _fits(a, slot, value, b):
         return False
     full = {items[k].signature() for k in report_items
-            if len(items[k].name_slots()) >= 2 and items[k].name_slots().get(slot) == value}
+            if len(items[k].name_slots()) >= 2 and _fits(a, slot, value, items[k])}
     return len(full) == 1
-
-
-def score_component(cands: Candidates, members: list[int]) -> dict[Pair, Scored]:
-    """Scores of every candidate pair inside a component."""
-    items = cands.items
-    inside = set(members)
-    scores: dict[Pair, Scored] = {}
-    for i in members:
-        for j in cands.neighbours(i):
-            if j not in inside or (min(i, j), max(i, j)) in scores:
-                continue
-            a, b = (i, j) if items[i].mention < items[j].mention else (j, i)
-            report = cands.reports[items[a].report]
-            coref = _coreference(items, a, b, report) or _coreference(items, b, a, report)
-            scores[(min(i, j), max(i, j))] = score_pair(items[a], items[b], coref)
-    return scores
 
 
 class Clusters:
@@ -135,10 +185,11 @@ class Clusters:
 
     def blocked(self, ra: int, rb: int) -> bool:
         small, large = sorted((ra, rb), key=lambda r: len(self.members[r]))
-        large_set = set(self.members[large])
-        for m in self.members[small]:
-            if self.cannot.get(m, set()) & large_set:
-                return True
+        if self.cannot:
+            large_set = set(self.members[large])
+            for m in self.members[small]:
+                if self.cannot.get(m, set()) & large_set:
+                    return True
         return any(conflicts(x, y) for x in self.signatures[ra] for y in self.signatures[rb])
 
     def union(self, ra: int, rb: int) -> int:

@@ -19,17 +19,27 @@ def person_id(items: Iterable[Item]) -> str:
 
 
 def _statements(items: list[Item], attr: str) -> list[dict[str, Any]]:
-    """[{value, mentions, reports}] for one attribute, most-mentioned first."""
+    """[{value, mentions}] for one attribute, most-mentioned first (the forms give each
+    mention's report)."""
     found: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         value = getattr(item, attr)
         for v in value if isinstance(value, tuple) else (value,):
             if v:
                 found[str(v)].append(item)
-    rows = [{"value": v, "mentions": sorted(i.mention for i in its),
-             "reports": sorted({i.report for i in its})} for v, its in found.items()]
+    rows = [{"value": v, "mentions": sorted(i.mention for i in its)} for v, its in found.items()]
     rows.sort(key=lambda r: (-len(r["mentions"]), r["value"]))
     return rows
+
+
+def _places(items: list[Item]) -> dict[str, int]:
+    """Co-mentioned places (gazetteer ids) -> in how many of the entity's reports, most first."""
+    reports: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        for place in item.places:
+            reports[place].add(item.report)
+    ranked = sorted(reports.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return {place: len(rs) for place, rs in ranked}
 
 
 def canonical_name(items: list[Item]) -> tuple[str, list[str]]:
@@ -51,7 +61,7 @@ def person_entity(items: list[Item], confidence: float) -> Entity:
         "roles": _statements(items, "category"),
         "affiliations": _statements(items, "affiliation"),
         "origins": _statements(items, "origin"),
-        "places": _statements(items, "places"),
+        "places": _places(items),
         "forms": [to_form(i) for i in items],
     }
     return Entity(id=person_id(items), kind="person", name=name, aliases=aliases,

@@ -9,7 +9,7 @@ report links against existing entities without reading their reports again.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,7 +21,9 @@ from rasd.resolve.keys import (
     canon,
     nationality_code,
     parse_name,
+    part_word,
     role_category,
+    skeleton,
     words,
 )
 
@@ -52,6 +54,7 @@ class Item:
     day: int | None = None  # date.toordinal() of the report
     keys: tuple[str, ...] = ()
     entity: str | None = None  # the entity it belonged to before this run
+    bare: bool = False  # one plain word: a given name or a family name (see rasd.resolve.score)
 
     def name_slots(self) -> dict[str, str]:
         found = {}
@@ -69,43 +72,70 @@ class Item:
 
     def signature(self) -> tuple[str | None, ...]:
         """The parts a cluster must not contradict (see :mod:`rasd.resolve.cluster`)."""
+        if self.bare:
+            return (None, None, self.kunya, self.nasab, self.origin)
         return (self.given, self.surname, self.kunya, self.nasab, self.origin)
+
+    def words(self) -> tuple[str, ...]:
+        """The skeletons of its name parts (report-mates are compared only when they share one)."""
+        return tuple({skeleton(v) for v in self.name_slots().values()})
 
     def fullness(self) -> int:
         return len(self.name_slots()) + len(self.middle)
 
 
-_FORM_FIELDS = ("given", "surname", "kunya", "nasab", "laqab", "title", "category", "origin",
-                "affiliation", "day")
-_FORM_LISTS = ("middle", "places", "areas", "groups", "keys")
+FORM_FIELDS = ("mention", "report", "text", "given", "surname", "kunya", "nasab", "laqab",
+               "title", "category", "origin", "affiliation", "day", "bare", "middle", "places",
+               "areas", "groups")
+_LISTS = frozenset({"middle", "places", "areas", "groups"})
 
 
-def to_form(item: Item) -> dict[str, Any]:
-    """The JSON-able form of an item, stored in its entity's attributes."""
-    form: dict[str, Any] = {"mention": item.mention, "report": item.report, "text": item.text}
-    form.update({f: getattr(item, f) for f in _FORM_FIELDS if getattr(item, f) is not None})
-    form.update({f: list(getattr(item, f)) for f in _FORM_LISTS if getattr(item, f)})
+def to_form(item: Item) -> list[Any]:
+    """The compact JSON-able form of an item, stored in its entity's attributes: the values of
+    ``FORM_FIELDS`` in that order, trailing empty ones left out (see docs/linking.md)."""
+    form: list[Any] = []
+    for f in FORM_FIELDS:
+        value = getattr(item, f)
+        form.append(value)  # tuples are written as JSON arrays
+    while form and form[-1] in (None, False, ()):
+        form.pop()
     return form
 
 
-def from_form(form: Mapping[str, Any], entity: str | None) -> Item:
-    """The item of a stored form (see :func:`to_form`)."""
+def form_mention(form: Sequence[Any] | Mapping[str, Any]) -> str:
+    """The mention id of a stored form."""
+    return str(form["mention"] if isinstance(form, Mapping) else form[0])
+
+
+def from_form(form: Sequence[Any] | Mapping[str, Any], entity: str | None) -> Item:
+    """The item of a stored form (:func:`to_form`; the older dict forms are read too)."""
+    if not isinstance(form, Mapping):
+        form = dict(zip(FORM_FIELDS, form, strict=False))
     item = Item(mention=form["mention"], report=form["report"], text=form["text"], entity=entity)
-    for f in _FORM_FIELDS:
-        setattr(item, f, form.get(f))
-    for f in _FORM_LISTS:
-        setattr(item, f, tuple(form.get(f, ())))
+    for f in FORM_FIELDS[3:]:
+        value = form.get(f)
+        setattr(item, f, tuple(value or ()) if f in _LISTS else value)
+    item.bare = bool(item.bare)
+    item.keys = item_keys(item)
     return item
+
+
+def item_keys(item: Item) -> tuple[str, ...]:
+    """The blocking keys of an item (:func:`rasd.resolve.keys.blocking_keys`)."""
+    parts = NameParts(given=item.given, surname=item.surname, kunya=item.kunya, nasab=item.nasab,
+                      laqab=item.laqab, title_category=item.category, origin=item.origin)
+    return tuple(blocking_keys(parts, list(item.areas)))
 
 
 def _parts_from_value(parts: NameParts, value: Mapping[str, Any]) -> None:
     """Parts the extractor found override the parsed ones."""
     given = value.get("parts") or {}
+    if any(given.get(k) for k in _PART_SLOTS):
+        parts.bare = False  # the extractor said which part the word is
     for key, slot in _PART_SLOTS.items():
         text = given.get(key)
         if text:
-            word = canon("".join(w for w in words(str(text)) if w not in ("al", "el", "abu")))
-            setattr(parts, slot, word or getattr(parts, slot))
+            setattr(parts, slot, part_word(str(text)) or getattr(parts, slot))
     nisba = given.get("nisba")
     if nisba:
         parts.origin = nationality_code(str(nisba)) or parts.origin
@@ -129,16 +159,18 @@ def person_item(mention: Mention, context: Mapping[str, Any]) -> Item:
         title=" ".join(words(str(title))) if title else None, category=category,
         origin=origin, affiliation=value.get("affiliation"),
         places=tuple(context.get("places", ())), areas=areas,
-        groups=tuple(context.get("groups", ())), day=context.get("day"),
+        groups=tuple(context.get("groups", ())), day=context.get("day"), bare=parts.bare,
     )
-    parts.origin, parts.title_category = origin, category
-    item.keys = tuple(blocking_keys(parts, list(areas)))
+    item.keys = item_keys(item)
     return item
 
 
-def report_context(mentions: Iterable[Mention],
-                   report_dates: Mapping[str, date] | None = None) -> dict[str, dict[str, Any]]:
-    """Per report: the places (gazetteer ids), areas (admin1) and groups it mentions, its date."""
+def report_context(mentions: Iterable[Mention], report_dates: Mapping[str, date] | None = None,
+                   group_of: Mapping[str, str] | None = None) -> dict[str, dict[str, Any]]:
+    """Per report: the places (gazetteer ids), areas (admin1) and groups it mentions, its date.
+
+    ``group_of``: mention id -> group entity id where linking resolved a group mention.
+    """
     places: dict[str, set[str]] = defaultdict(set)
     areas: dict[str, set[str]] = defaultdict(set)
     groups: dict[str, set[str]] = defaultdict(set)
@@ -148,8 +180,8 @@ def report_context(mentions: Iterable[Mention],
             places[m.report].add(m.entity)
             area = value.get("admin1") or value.get("name") or m.entity
             areas[m.report].add(" ".join(words(str(area))))
-        elif m.kind == "group" and m.entity:
-            groups[m.report].add(m.entity)
+        elif m.kind == "group" and (m.entity or (group_of or {}).get(m.id)):
+            groups[m.report].add(m.entity or (group_of or {})[m.id])
     context: dict[str, dict[str, Any]] = {}
     for report in set(places) | set(groups) | set(report_dates or {}):
         day = (report_dates or {}).get(report)
@@ -159,8 +191,8 @@ def report_context(mentions: Iterable[Mention],
     return context
 
 
-def person_items(mentions: list[Mention],
-                 report_dates: Mapping[str, date] | None = None) -> list[Item]:
+def person_items(mentions: list[Mention], report_dates: Mapping[str, date] | None = None,
+                 group_of: Mapping[str, str] | None = None) -> list[Item]:
     """Items of the person mentions in ``mentions`` (the other kinds give their context)."""
-    context = report_context(mentions, report_dates)
+    context = report_context(mentions, report_dates, group_of)
     return [person_item(m, context.get(m.report, {})) for m in mentions if m.kind == "person"]

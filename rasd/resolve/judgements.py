@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from rasd.model import Decision, Entity, Judgement, stable_id
+from rasd.resolve.items import form_mention
 
 SUBJECT_KIND = "entity-pair"
 
@@ -54,7 +55,7 @@ def split(entity: Entity, mentions: Iterable[str], user: str,
     """Take ``mentions`` out of ``entity``: each is judged not the same as the rest's anchor."""
     leaving = set(mentions)
     forms = entity.attributes.get("forms", [])
-    staying = sorted(f["mention"] for f in forms if f["mention"] not in leaving)
+    staying = sorted(m for m in map(form_mention, forms) if m not in leaving)
     if not staying:
         raise ValueError("a split must leave at least one mention in the entity")
     return [judge(m, staying[0], "negative", user, comment) for m in sorted(leaving)]

@@ -27,6 +27,7 @@ import yaml
 from rapidfuzz.distance import Indel
 
 from rasd.gazetteer.keys import ARTICLES, fold
+from rasd.resolve import arabic
 
 _SPLIT = re.compile(r"[\s\-‐‑‒–—_/,.;:]+")
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{2,40})[\"“”«»]|\(([^()]{2,40})\)")
@@ -56,6 +57,7 @@ class Vocabulary:
     common_given: frozenset[str]
     common_kunya: frozenset[str]
     glued_al: frozenset[str]
+    codes: frozenset[str]
 
 
 def _titles(data: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
@@ -90,6 +92,7 @@ def vocabulary() -> Vocabulary:
         common_given=frozenset(data["common_given"]),
         common_kunya=frozenset(data["common_kunya"]),
         glued_al=frozenset(data["glued_al_words"]),
+        codes=frozenset(nisbas.values()),
     )
 
 
@@ -98,6 +101,9 @@ def canon(word: str) -> str:
     """The canonical spelling of one folded word (its family's name, else the word)."""
     vocab = vocabulary()
     word = word.replace("'", "")
+    if arabic.is_arabic(word):
+        known = arabic.latin(word)
+        return canon(known) if known else arabic.MARK + arabic.romanize(word)
     if word in vocab.families:
         return vocab.families[word]
     for prefix in ("abdul", "abdel", "abdal", "abdur", "abdus", "abdol", "abdil"):
@@ -110,6 +116,8 @@ def canon(word: str) -> str:
 @lru_cache(maxsize=500_000)
 def fine_key(word: str) -> str:
     """Spelling-insensitive form of a canonical word: equal keys are the same name."""
+    if word.startswith(arabic.MARK):
+        return _collapse(word[1:])  # romanized Arabic is written in this alphabet already
     if len(word) > 3 and word.endswith("e") and word[-2] not in "aeiou":
         word = word[:-1]  # French final e: Chahine / Shahin
     for src, dst in _DIGRAPHS:
@@ -153,6 +161,12 @@ def token_agreement(a: str, b: str) -> float:
     if a in families and b in families:
         return -1.0
     ka, kb = fine_key(a), fine_key(b)
+    if a.startswith(arabic.MARK) != b.startswith(arabic.MARK):
+        (mark, ma), (other, kother) = ((a, ka), (b, kb)) if a[:1] == arabic.MARK else (
+            (b, kb), (a, ka))
+        if other in families:
+            return 0.0  # a listed name would have been translated (arabic_names.yaml)
+        return arabic.cross_agreement(ma, kother, skeleton(other), skeleton(mark))
     if ka == kb:
         return 0.9
     if min(len(ka), len(kb)) < 4:
@@ -173,6 +187,7 @@ class NameParts:
     kunya: str | None = None  # "Abu Omar" -> "umar"
     nasab: str | None = None  # "bin Laden" -> "laden"
     laqab: str | None = None  # a nickname, e.g. in quotes
+    bare: bool = False  # a single plain word: a given name or a family name
     title: str | None = None
     title_category: str | None = None
     origin: str | None = None  # country / place code of a nisba ("al-Tunisi" -> TN)
@@ -185,8 +200,9 @@ class NameParts:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of a name."""
-    return [w for w in _SPLIT.split(fold(text)) if w]
+    """The folded words of a name (Arabic script normalised, see :mod:`rasd.resolve.arabic`)."""
+    return [arabic.normalize(w) if arabic.is_arabic(w) else w
+            for w in _SPLIT.split(fold(text)) if w]
 
 
 def _strip_title(tokens: list[str]) -> tuple[str | None, str | None, list[str]]:
@@ -209,6 +225,8 @@ def _strip_title(tokens: list[str]) -> tuple[str | None, str | None, list[str]]:
 def _unglue(token: str) -> tuple[str, bool]:
     """Split a glued article off ("alhamwi" -> "hamwi"); (word, had an article)."""
     vocab = vocabulary()
+    if arabic.is_arabic(token):
+        return arabic.unglue(token)
     if (token[:2] in ("al", "el") and len(token) >= 6 and not token.startswith("all")
             and token not in vocab.glued_al and canon(token) == token):
         return token[2:], True
@@ -218,6 +236,7 @@ def _unglue(token: str) -> tuple[str, bool]:
 def _units(tokens: list[str]) -> list[tuple[str, str, bool]]:
     """(kind, canonical word, had article) for each unit; kind is kunya, nasab or plain."""
     vocab = vocabulary()
+    particles = arabic.data()["particles"]
     units: list[tuple[str, str, bool]] = []
     i, kind, article = 0, "plain", False
     while i < len(tokens):
@@ -226,13 +245,13 @@ def _units(tokens: list[str]) -> list[tuple[str, str, bool]]:
         if tok in ARTICLES and i < len(tokens):
             article = True
             continue
-        if tok in vocab.kunya and i < len(tokens):
+        if (tok in vocab.kunya or tok in particles["kunya"]) and i < len(tokens):
             kind = "kunya"
             continue
-        if tok in vocab.nasab and i < len(tokens) and units:
+        if (tok in vocab.nasab or tok in particles["nasab"]) and i < len(tokens) and units:
             kind = "nasab"
             continue
-        if tok in vocab.abd and i < len(tokens):
+        if (tok in vocab.abd or tok in particles["abd"]) and i < len(tokens):
             j = i + 1 if tokens[i] in ARTICLES and i + 1 < len(tokens) else i
             tok, i = "abd_" + canon(_unglue(tokens[j])[0]), j + 1
         elif not article:
@@ -248,7 +267,10 @@ def _parse(text: str) -> NameParts:
     quoted = _QUOTED.search(text)
     if quoted:
         nick = [w for w in words(quoted.group(1) or quoted.group(2)) if w != "the"]
-        parts.laqab = canon("".join(nick)) or None
+        if nick and nick[0] in vocabulary().kunya and len(nick) > 1:
+            parts.kunya = _parse(" ".join(nick)).kunya  # 'the Tunisian "Abu Talha"'
+        else:
+            parts.laqab = canon("".join(nick)) or None
         text = text[: quoted.start()] + " " + text[quoted.end():]
     parts.title, parts.title_category, tokens = _strip_title(words(text))
     plain: list[tuple[str, bool]] = []
@@ -265,33 +287,61 @@ def _parse(text: str) -> NameParts:
 
 def _assign_plain(parts: NameParts, plain: list[tuple[str, bool]]) -> None:
     vocab = vocabulary()
+    adjectives = [w for w, art in plain if not art and _adjective(w)]
+    if adjectives and len(adjectives) < len(plain) + bool(parts.kunya or parts.nasab):
+        parts.origin = vocab.nationalities[adjectives[0]]  # "the Tunisian Abu Talha"
+        plain = [(w, art) for w, art in plain if art or not _adjective(w)]
     if not plain:
         return
+    parts.bare = len(plain) == 1 and not plain[0][1] and not (
+        parts.kunya or parts.nasab or parts.laqab)
     last, _ = plain[-1]
     parts.surname = last  # a single bare word is read as a surname ("Holloway said")
-    parts.origin = vocab.nisbas.get(last) or vocab.nisbas.get(_nisba_stem(last))
+    parts.origin = (vocab.nisbas.get(last) or vocab.nisbas.get(_nisba_stem(last))
+                    or parts.origin)
     rest = [w for w, _ in plain[:-1]]
     if rest:
         parts.given, parts.middle = rest[0], rest[1:]
+
+
+def _adjective(word: str) -> bool:
+    """A nationality adjective ("tunisian"), not a nisba that may be a family name."""
+    vocab = vocabulary()
+    return word in vocab.nationalities and word not in vocab.nisbas and (
+        _nisba_stem(word) not in vocab.nisbas)
 
 
 def _nisba_stem(word: str) -> str:
     return word[:-1] + "i" if word.endswith("y") else word
 
 
+def part_word(text: str) -> str | None:
+    """The canonical word of one name part the extractor gave ("al-Hamwi", "Alhamwi", "Abu
+    Omar" -> "hamwi", "hamwi", "umar")."""
+    vocab = vocabulary()
+    kept = [w for w in words(text)
+            if w not in ARTICLES and w not in vocab.kunya and w not in vocab.nasab]
+    if len(kept) == 1:
+        kept = [_unglue(kept[0])[0]]
+    return canon("".join(kept)) or None
+
+
 def parse_name(text: str) -> NameParts:
     """Parse a surface name ("Brig. Gen. Suheil al-Hassan", "Abu Omar al-Tunisi")."""
     found = _parse(text)
     return NameParts(found.given, list(found.middle), found.surname, found.kunya, found.nasab,
-                     found.laqab, found.title, found.title_category, found.origin)
+                     found.laqab, found.bare, found.title, found.title_category, found.origin)
 
 
 def nationality_code(word: str | None) -> str | None:
     """The code of a nationality or origin word ("Tunisian", "al-Tunisi") or None."""
     if not word:
         return None
+    vocab = vocabulary()
+    if word.strip() in vocab.codes:
+        return word.strip()  # the extractor gives ISO codes ("TN")
     folded = " ".join(words(word))
-    table = vocabulary().nationalities
+    table = vocab.nationalities
     for candidate in (folded, folded.removeprefix("al "), _nisba_stem(folded.split(" ")[-1])):
         if candidate in table:
             return table[candidate]

@@ -12,86 +12,98 @@ stage; a place mention without one stays unlinked, with a reason.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
-
-from rasd.gazetteer.keys import fold, translit_key
+from rasd.gazetteer.keys import translit_key
 from rasd.model import Entity, Mention, stable_id
 from rasd.resolve.entities import merge_known
+from rasd.resolve.explain import Explanations
+from rasd.taxonomy.registry import alias_key, load_actors, phrase_key
 
 PLACE_FIELDS = ("lat", "lon", "country", "admin1", "admin2", "feature_class", "geo_precision")
 GROUP_FIELDS = ("actor_type", "side", "kind", "country", "parent")
-MIN_KEYED_ALIAS = 6
 
 
-@lru_cache(maxsize=1)
-def actor_dictionary() -> tuple[dict[str, dict[str, Any]], dict[str, str], dict[str, str]]:
-    """(groups by id, exact alias -> id, alias key -> id) of ``rasd/taxonomy/actors.yaml``."""
-    try:
-        text = resources.files("rasd.taxonomy").joinpath("actors.yaml").read_text("utf-8")
-    except FileNotFoundError:
-        return {}, {}, {}
-    data = yaml.safe_load(text) or {}
-    groups = {g["id"]: g for g in data.get("groups", []) if isinstance(g, dict) and "id" in g}
-    exact: dict[str, str] = {}
-    keyed: dict[str, str] = {}
-    for gid, group in groups.items():
-        for alias in [group.get("name", ""), *(group.get("aliases") or [])]:
-            alias = str(alias)
-            exact.setdefault(alias, gid)
-            if len(alias) >= MIN_KEYED_ALIAS:
-                keyed.setdefault(_group_key(alias), gid)
-        for alias in group.get("exact", []) or []:
-            exact.setdefault(str(alias), gid)
-    return groups, exact, keyed
+def _contextual(text: str, named: set[str]) -> tuple[str | None, str] | None:
+    """A generic reference ("the army") resolved as the actor dictionary says, or None."""
+    actors = load_actors()
+    for key in (phrase_key(text), "the " + phrase_key(text)):
+        ids = actors.contextual.get(key)
+        if not ids:
+            continue
+        near = {g for g in ids if g in named or set(actors.ancestors(g)) & named}
+        if len(near) == 1:
+            return near.pop(), "generic reference: the group the report names"
+        if len(near) > 1:
+            return None, "generic reference: the report names several groups it may mean"
+        if key in actors.defaults:
+            return actors.defaults[key], "generic reference: the dictionary's default"
+        return None, "generic reference: no group named in the report"
+    return None
 
 
-def _group_key(text: str) -> str:
-    folded = fold(text).strip()
-    folded = folded.removeprefix("the ")
-    return translit_key(folded)
-
-
-def group_entity_id(mention: Mention) -> tuple[str, str]:
-    """(entity id, how) of a group mention."""
+def explicit_group(mention: Mention) -> tuple[str, str] | None:
+    """(group id, how) of a mention the extractor resolved or the dictionary names, else None."""
     if mention.entity:
         return mention.entity, "actor dictionary (extraction)"
-    _, exact, keyed = actor_dictionary()
-    text = mention.text.strip()
-    bare = text[4:] if text.lower().startswith("the ") else text
-    for candidate in (text, bare):
-        if candidate in exact:
-            return exact[candidate], "actor dictionary alias"
-    key = _group_key(text)
-    if len(text) >= MIN_KEYED_ALIAS and key in keyed:
-        return keyed[key], "actor dictionary alias (spelling variant)"
+    found = load_actors().lookup(mention.text.strip())
+    if len(found) == 1:
+        return found[0].id, "actor dictionary alias"
+    return None
+
+
+def group_entity_id(mention: Mention, named: set[str]) -> tuple[str | None, str]:
+    """(entity id, how) of a group mention; ``named``: the groups its report names explicitly.
+
+    A group the dictionary does not know becomes a local group (``grp-local-<hash>`` of its
+    name key); an ambiguous generic reference links to nobody (the id is None).
+    """
+    explicit = explicit_group(mention)
+    if explicit:
+        return explicit
+    generic = _contextual(mention.text.strip(), named)
+    if generic:
+        return generic
+    if len(load_actors().lookup(mention.text.strip())) > 1:
+        return None, "alias of several groups in the actor dictionary"
+    key = translit_key(alias_key(mention.text))
     return stable_id("grp-local", key), "not in the actor dictionary: local group by name key"
 
 
-def link_groups(mentions: list[Mention], existing: dict[str, Entity],
-                assignments: dict[str, str], explanations: dict[str, dict[str, Any]]
-                ) -> list[Entity]:
-    """Group entities for ``mentions``; fills ``assignments`` and ``explanations``."""
-    groups, _, _ = actor_dictionary()
+def resolve_groups(mentions: list[Mention]) -> dict[str, tuple[str | None, str]]:
+    """Mention id -> (group entity id or None, how), generic references resolved per report."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        explicit = explicit_group(m)
+        if explicit:
+            named[m.report].add(explicit[0])
+    return {m.id: group_entity_id(m, named[m.report]) for m in mentions}
+
+
+def link_groups(mentions: list[Mention], resolved: dict[str, tuple[str | None, str]],
+                existing: dict[str, Entity], assignments: dict[str, str],
+                explanations: Explanations, unlinked: dict[str, str]) -> list[Entity]:
+    """Group entities for ``mentions`` (resolved by :func:`resolve_groups`)."""
+    actors = load_actors()
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        eid, how = group_entity_id(m)
+        eid, how = resolved[m.id]
+        if eid is None:
+            unlinked[m.id] = how
+            continue
         by_entity[eid].append(m)
         assignments[m.id] = eid
-        explanations[m.id] = {"entity": eid, "how": how}
+        explanations.simple(m.id, eid, how)
     out = []
     for eid, ms in sorted(by_entity.items()):
-        known = groups.get(eid, {})
-        extra = {f: known.get(f) for f in GROUP_FIELDS}
-        out.append(merge_known(existing.get(eid), ms, "group", eid, known.get("name"), extra))
+        known = actors.get(eid)
+        extra = {f: getattr(known, f, None) for f in GROUP_FIELDS}
+        out.append(merge_known(existing.get(eid), ms, "group", eid,
+                               known.name if known else None, extra))
     return out
 
 
 def link_places(mentions: list[Mention], existing: dict[str, Entity],
-                assignments: dict[str, str], explanations: dict[str, dict[str, Any]],
+                assignments: dict[str, str], explanations: Explanations,
                 unlinked: dict[str, str]) -> list[Entity]:
     """Place entities (one per gazetteer id) for ``mentions``."""
     by_entity: dict[str, list[Mention]] = defaultdict(list)
@@ -101,7 +113,7 @@ def link_places(mentions: list[Mention], existing: dict[str, Entity],
             continue
         by_entity[m.entity].append(m)
         assignments[m.id] = m.entity
-        explanations[m.id] = {"entity": m.entity, "how": "gazetteer (places stage)"}
+        explanations.simple(m.id, m.entity, "gazetteer (places stage)")
     out = []
     for eid, ms in sorted(by_entity.items()):
         values = [m.value for m in ms if isinstance(m.value, dict)]

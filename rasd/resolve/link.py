@@ -3,24 +3,28 @@
 :func:`link` takes new mentions (all kinds of the new reports: places and groups give persons
 their context), the entities known so far and the judgements people made, and returns new or
 updated entities, which entity each mention belongs to, why, and the pairs a person should look
-at. Incremental and exact: only the components of the candidate graph that the new mentions (or
-the judgements) touch are scored and clustered again; the result equals a full re-link from
-scratch (see :mod:`rasd.resolve.cluster`).
+at. Incremental and exact: only the components of kept pairs (scored at or above the review
+threshold without a veto, or judged) that the new mentions or the judgements touch are scored and
+clustered again; the result equals a full re-link from scratch (see :mod:`rasd.resolve.cluster`).
+Components are linked one at a time and explanations are written out when read
+(:mod:`rasd.resolve.explain`), so memory stays linear in the number of mentions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from rasd.model import Entity, Judgement, Mention, stable_id
 from rasd.resolve import judgements as jmod
-from rasd.resolve.cluster import Candidates, Pair, cluster, score_component
+from rasd.resolve.cluster import Candidates, Pair, cluster, grow
 from rasd.resolve.entities import person_entity, person_id
-from rasd.resolve.items import Item, from_form, person_items
-from rasd.resolve.known import link_groups, link_places
+from rasd.resolve.explain import JUDGEMENT, LINKED, SINGLE, Explanations
+from rasd.resolve.items import Item, form_mention, from_form, person_items
+from rasd.resolve.known import link_groups, link_places, resolve_groups
 from rasd.resolve.score import Scored
 from rasd.settings import Settings
 
@@ -46,10 +50,11 @@ class LinkResult:
 
     entities: list[Entity] = field(default_factory=list)
     assignments: dict[str, str] = field(default_factory=dict)
-    explanations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    explanations: Explanations = field(default_factory=Explanations)
     review: list[ReviewPair] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # entity ids merged into others / renamed
     unlinked: dict[str, str] = field(default_factory=dict)  # mention id -> reason
+    capped: dict[str, int] = field(default_factory=dict)  # blocking key -> size (cluster.py)
 
 
 @dataclass
@@ -85,43 +90,34 @@ def _gather(new_items: list[Item], entities: list[Entity]) -> tuple[list[Item], 
     new_ids = {item.mention for item in new_items}
     old = [from_form(form, e.id) for e in sorted(entities, key=lambda e: e.id)
            if e.kind == "person" for form in e.attributes.get("forms", [])
-           if form["mention"] not in new_ids]
+           if form_mention(form) not in new_ids]
     return old + new_items, new_ids
 
 
-def _explain(items: list[Item], groups: list[list[int]], scores: dict[Pair, Scored],
-             judged: _Judged, eids: dict[int, str]) -> dict[str, dict[str, Any]]:
+def _explain(cands: Candidates, groups: list[list[int]], scores: dict[Pair, Scored],
+             judged: _Judged, eids: dict[int, str], out: Explanations) -> None:
+    """Record why each member is in its entity: the best pair inside it, or the best candidate."""
     best_in: dict[int, tuple[float, int]] = {}
-    best_any: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
+        if eids[i] != eids[j]:
+            continue
         for a, b in ((i, j), (j, i)):
-            if s.score > best_any.get(a, (-1.0, -1))[0]:
-                best_any[a] = (s.score, b)
-            if eids[a] == eids[b] and s.score > best_in.get(a, (-1.0, -1))[0]:
+            if s.score > best_in.get(a, (-1.0, -1))[0]:
                 best_in[a] = (s.score, b)
     must = {x for p in judged.must for x in p}
-    out: dict[str, dict[str, Any]] = {}
     for members in groups:
         for m in members:
-            info: dict[str, Any] = {"entity": eids[m]}
             if len(members) == 1:
-                info["how"] = "new entity: no candidate above the accept threshold"
-                ref = best_any.get(m)
+                how, ref = SINGLE, int(cands.best_with[m])
             else:
-                info["how"] = "linked" if m in best_in else "judgement"
-                ref = best_in.get(m)
-            if m in must:
-                info["judgement"] = "positive judgement on this mention"
-            if ref is not None:
-                pair = (min(m, ref[1]), max(m, ref[1]))
-                info.update({"with": items[ref[1]].mention, "with_text": items[ref[1]].text,
-                             **scores[pair].explanation()})
-            out[items[m].mention] = info
-    return out
+                how = LINKED if m in best_in else JUDGEMENT
+                ref = best_in[m][1] if m in best_in else -1
+            out.person(cands, m, eids[m], how, ref, m in must)
 
 
-def _review(items: list[Item], scores: dict[Pair, Scored], eids: dict[int, str],
+def _review(cands: Candidates, scores: dict[Pair, Scored], eids: dict[int, str],
             judged: _Judged, settings: Settings) -> list[ReviewPair]:
+    items = cands.items
     judged_entities = {frozenset((eids[i], eids[j])) for i, j in judged.pairs
                        if i in eids and j in eids}
     best: dict[frozenset[str], tuple[float, Pair]] = {}
@@ -142,7 +138,7 @@ def _review(items: list[Item], scores: dict[Pair, Scored], eids: dict[int, str],
         out.append(ReviewPair(id=stable_id("rev", *sorted((ea, eb))), kind="person",
                               entity_a=ea, entity_b=eb, mention_a=items[a].mention,
                               mention_b=items[b].mention, score=round(score, 4),
-                              explanation=scores[(i, j)].explanation(),
+                              explanation=cands.score(i, j, explain=True).explanation(),
                               names=(items[a].text, items[b].text)))
     out.sort(key=lambda r: (-r.score, r.id))
     return out
@@ -157,6 +153,14 @@ def _confidence(scores: dict[Pair, Scored], eids: dict[int, str]) -> dict[str, f
     return found
 
 
+def _components(cands: Candidates, seeds: list[int], review: float
+                ) -> Iterator[tuple[list[int], dict[Pair, Scored]]]:
+    done = bytearray(len(cands.items))
+    for seed in seeds:
+        if not done[seed]:
+            yield grow(cands, seed, done, review)
+
+
 def link_persons(new_items: list[Item], entities: list[Entity], judgements: list[Judgement],
                  settings: Settings, result: LinkResult) -> None:
     """Link person items against person entities; adds to ``result``."""
@@ -166,14 +170,9 @@ def link_persons(new_items: list[Item], entities: list[Entity], judgements: list
     judged = _resolve_judgements(judgements, index, anchors)
     cands = Candidates(items, judged.pairs)
     seeds = [index[m] for m in sorted(new_ids)] + sorted({x for p in judged.pairs for x in p})
-    seen: set[int] = set()
     old_ids: set[str] = set()
     new_entity_ids: set[str] = set()
-    for seed in seeds:
-        if seed in seen:
-            continue
-        members = cands.component([seed], seen)
-        scores = score_component(cands, members)
+    for members, scores in _components(cands, seeds, settings.link_review):
         groups = cluster(items, members, scores, settings.link_accept, judged.must,
                          judged.cannot)
         eids = {m: person_id(items[k] for k in g) for g in groups for m in g}
@@ -184,9 +183,11 @@ def link_persons(new_items: list[Item], entities: list[Entity], judgements: list
             result.entities.append(entity)
             new_entity_ids.add(entity.id)
         result.assignments.update({items[m].mention: eids[m] for m in members})
-        result.explanations.update(_explain(items, groups, scores, judged, eids))
-        result.review.extend(_review(items, scores, eids, judged, settings))
+        _explain(cands, groups, scores, judged, eids, result.explanations)
+        result.review.extend(_review(cands, scores, eids, judged, settings))
     result.removed.extend(sorted(old_ids - new_entity_ids))
+    result.capped.update(cands.capped())
+    cands.release()
 
 
 def link(mentions: list[Mention], entities: list[Entity], judgements: list[Judgement],
@@ -200,13 +201,26 @@ def link(mentions: list[Mention], entities: list[Entity], judgements: list[Judge
     mentions whose entity changed, an explanation per mention, and the review queue of the
     components that were linked again.
     """
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of small tuples: collection passes would cost more than they free
+    try:
+        return _link(mentions, entities, judgements, settings, report_dates)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _link(mentions: list[Mention], entities: list[Entity], judgements: list[Judgement],
+          settings: Settings, report_dates: Mapping[str, date] | None) -> LinkResult:
     result = LinkResult()
     existing = {e.id: e for e in entities}
-    persons = person_items(mentions, report_dates)
-    link_persons(persons, entities, judgements, settings, result)
     groups = [m for m in mentions if m.kind == "group"]
-    result.entities.extend(link_groups(groups, existing, result.assignments,
-                                       result.explanations))
+    resolved = resolve_groups(groups)
+    persons = person_items(mentions, report_dates, {k: v[0] for k, v in resolved.items() if v[0]})
+    link_persons(persons, entities, judgements, settings, result)
+    del persons
+    result.entities.extend(link_groups(groups, resolved, existing, result.assignments,
+                                       result.explanations, result.unlinked))
     places = [m for m in mentions if m.kind == "place"]
     result.entities.extend(link_places(places, existing, result.assignments,
                                        result.explanations, result.unlinked))

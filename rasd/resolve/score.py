@@ -3,7 +3,8 @@
 The score is a logistic combination of evidence (Fellegi–Sunter style log-odds): each feature
 adds a weight when it agrees and subtracts one when it disagrees, starting from a prior that two
 names in one block are *different* people. Every feature is reported as
-``(feature, weight, agreed, detail)``.
+``(feature, weight, agreed, detail)``; ``explain=False`` skips the detail texts (bulk linking
+scores first and explains only the pairs it keeps, see :mod:`rasd.resolve.link`).
 
 Precision rules on top of the weights:
 
@@ -14,6 +15,9 @@ Precision rules on top of the weights:
   exactly one possible full name in its own report (``coreference``);
 - a shared kunya with nothing else in the name links automatically only with two kinds of
   context agreeing (place, and affiliation / group / role).
+
+A *bare* name (one plain word: "Khaled", "Rezan") may be a given name or a family name: its word
+is compared with both parts of the other name, and it agrees with the one it matches.
 """
 
 from __future__ import annotations
@@ -39,9 +43,10 @@ SAME_CATEGORY, SAME_TITLE, OTHER_CATEGORY = 0.8, 0.4, -2.0
 NEAR_DATE, FAR_DATE = 0.3, -0.5
 SAME_REPORT, COREFERENCE = 1.0, 3.5
 VETO_CAP = 0.01
+SLOTS = ("given", "surname", "kunya", "nasab", "laqab")
 
 
-@dataclass
+@dataclass(slots=True)
 class Scored:
     """A pair's score, its features, and whether it may link without a person."""
 
@@ -55,29 +60,44 @@ class Scored:
                 "features": [list(f) for f in self.features]}
 
 
-def _slot_features(a: Item, b: Item, feats: list[Feature]) -> tuple[set[str], bool]:
-    """Name-part features; (agreeing parts, veto)."""
+def _agree(slot: str, va: str, t: float, detail: str, feats: list[Feature]) -> None:
     vocab = vocabulary()
+    common = (slot == "given" and va in vocab.common_given) or (
+        slot == "kunya" and va in vocab.common_kunya)
+    weight = (COMMON_AGREE[slot] if common else AGREE[slot]) * t
+    feats.append((slot, round(weight, 3), True, detail + (" (common)" if common else "")))
+
+
+def _slot_pairs(a: Item, b: Item) -> list[tuple[str, str, str]]:
+    """(slot, value of a, value of b) to compare; a bare word meets its best match."""
+    if a.bare != b.bare:
+        bare, full = (a, b) if a.bare else (b, a)
+        word = str(bare.surname)
+        options = [(s, v) for s, v in (("given", full.given), ("surname", full.surname)) if v]
+        if not options:
+            return []
+        slot, value = max(options, key=lambda o: token_agreement(word, o[1]))
+        return [(slot, word, value) if a.bare else (slot, value, word)]
+    sa, sb = a.name_slots(), b.name_slots()
+    return [(s, sa[s], sb[s]) for s in SLOTS if s in sa and s in sb]
+
+
+def _slot_features(a: Item, b: Item, feats: list[Feature], explain: bool
+                   ) -> tuple[set[str], bool]:
+    """Name-part features; (agreeing parts, veto)."""
     agreed: set[str] = set()
     veto = False
-    sa, sb = a.name_slots(), b.name_slots()
-    for slot in ("given", "surname", "kunya", "nasab", "laqab"):
-        if slot not in sa or slot not in sb:
-            continue
-        va, vb = sa[slot], sb[slot]
+    for slot, va, vb in _slot_pairs(a, b):
         t = token_agreement(va, vb)
-        detail = f"{va} / {vb}"
+        detail = f"{va} / {vb}" if explain else ""
         if t > 0:
-            common = (slot == "given" and va in vocab.common_given) or (
-                slot == "kunya" and va in vocab.common_kunya)
-            weight = (COMMON_AGREE[slot] if common else AGREE[slot]) * t
-            feats.append((slot, round(weight, 3), True, detail + (" (common)" if common else "")))
+            _agree(slot, va, t, detail, feats)
             agreed.add(slot)
         elif t < 0:
             feats.append((slot, DISAGREE[slot], False, detail))
-            veto = veto or slot in VETO_SLOTS
+            veto = veto or (slot in VETO_SLOTS and not (a.bare and b.bare))
         else:
-            feats.append((slot, 0.0, False, detail + " (uncertain)"))
+            feats.append((slot, 0.0, False, detail + (" (uncertain)" if explain else "")))
     return agreed, veto
 
 
@@ -102,30 +122,46 @@ def _middle_feature(a: Item, b: Item, feats: list[Feature]) -> None:
             feats.append(("middle", MIDDLE_DISAGREE, False, f"{a.middle[0]} / {b.middle[0]}"))
 
 
-def _context_features(a: Item, b: Item, feats: list[Feature]) -> set[str]:
-    """Context features; the kinds of context that agreed."""
-    kinds: set[str] = set()
-    if a.places and b.places:
-        common = sorted(set(a.places) & set(b.places))
-        if common:
-            feats.append(("place", SAME_PLACE, True, ", ".join(common)))
-            kinds.add("place")
-        elif set(a.areas) & set(b.areas):
-            feats.append(("area", SAME_AREA, True, ", ".join(sorted(set(a.areas) & set(b.areas)))))
-            kinds.add("place")
-        else:
-            feats.append(("place", OTHER_PLACES, False, "no place or area in common"))
+def _shared(x: tuple[str, ...], y: tuple[str, ...], explain: bool) -> tuple[bool, str]:
+    common = set(x) & set(y)
+    return bool(common), (", ".join(sorted(common)) if explain and common else "")
+
+
+def _place_features(a: Item, b: Item, feats: list[Feature], kinds: set[str],
+                    explain: bool) -> None:
+    same, detail = _shared(a.places, b.places, explain)
+    if same:
+        feats.append(("place", SAME_PLACE, True, detail))
+        kinds.add("place")
+        return
+    near, detail = _shared(a.areas, b.areas, explain)
+    if near:
+        feats.append(("area", SAME_AREA, True, detail))
+        kinds.add("place")
+    else:
+        feats.append(("place", OTHER_PLACES, False, "no place or area in common"))
+
+
+def _group_features(a: Item, b: Item, feats: list[Feature], kinds: set[str],
+                    explain: bool) -> None:
     if a.affiliation and b.affiliation:
         if a.affiliation == b.affiliation:
             feats.append(("affiliation", SAME_AFFILIATION, True, a.affiliation))
             kinds.add("group")
         else:
             feats.append(("affiliation", OTHER_AFFILIATION, False,
-                          f"{a.affiliation} / {b.affiliation}"))
-    elif set(a.groups) & set(b.groups):
-        shared = ", ".join(sorted(set(a.groups) & set(b.groups)))
-        feats.append(("groups", GROUP_OVERLAP, True, shared))
+                          f"{a.affiliation} / {b.affiliation}" if explain else ""))
+        return
+    mine = (a.affiliation,) if a.affiliation else a.groups
+    theirs = (b.affiliation,) if b.affiliation else b.groups
+    shared, detail = _shared(mine, theirs, explain)
+    if shared:
+        feats.append(("groups", GROUP_OVERLAP, True, detail))
         kinds.add("group")
+
+
+def _role_features(a: Item, b: Item, feats: list[Feature], kinds: set[str],
+                   explain: bool) -> None:
     if a.category and b.category:
         if a.category == b.category:
             same_title = bool(a.title) and a.title == b.title
@@ -133,13 +169,23 @@ def _context_features(a: Item, b: Item, feats: list[Feature]) -> set[str]:
             feats.append(("role", weight, True, str(a.title if same_title else a.category)))
             kinds.add("role")
         else:
-            feats.append(("role", OTHER_CATEGORY, False, f"{a.category} / {b.category}"))
+            feats.append(("role", OTHER_CATEGORY, False,
+                          f"{a.category} / {b.category}" if explain else ""))
     if a.day is not None and b.day is not None:
         gap = abs(a.day - b.day)
         if gap <= 365:
-            feats.append(("date", NEAR_DATE, True, f"{gap} days apart"))
+            feats.append(("date", NEAR_DATE, True, f"{gap} days apart" if explain else ""))
         elif gap > 5 * 365:
-            feats.append(("date", FAR_DATE, False, f"{gap // 365} years apart"))
+            feats.append(("date", FAR_DATE, False, f"{gap // 365} years apart" if explain else ""))
+
+
+def _context_features(a: Item, b: Item, feats: list[Feature], explain: bool) -> set[str]:
+    """Context features; the kinds of context that agreed."""
+    kinds: set[str] = set()
+    if a.places and b.places:
+        _place_features(a, b, feats, kinds, explain)
+    _group_features(a, b, feats, kinds, explain)
+    _role_features(a, b, feats, kinds, explain)
     return kinds
 
 
@@ -153,13 +199,13 @@ def _may_link(agreed: set[str], kinds: set[str], coreference: bool) -> bool:
     return False
 
 
-def score_pair(a: Item, b: Item, coreference: bool = False) -> Scored:
+def score_pair(a: Item, b: Item, coreference: bool = False, explain: bool = True) -> Scored:
     """Score two person items; ``coreference``: ``b`` is the one full name ``a`` can shorten."""
     feats: list[Feature] = [("prior", PRIOR, False, "two names in one block")]
-    agreed, veto = _slot_features(a, b, feats)
+    agreed, veto = _slot_features(a, b, feats, explain)
     veto = _origin_feature(a, b, feats, agreed) or veto
     _middle_feature(a, b, feats)
-    kinds = _context_features(a, b, feats)
+    kinds = _context_features(a, b, feats, explain)
     if a.report == b.report and not veto:
         if coreference:
             feats.append(("coreference", COREFERENCE, True, "the only such name in the report"))
@@ -172,7 +218,7 @@ def score_pair(a: Item, b: Item, coreference: bool = False) -> Scored:
     auto = not veto and _may_link(agreed, kinds, coreference)
     if not agreed:
         score = min(score, 0.5)
-    return Scored(score=score, features=feats, veto=veto, auto=auto)
+    return Scored(score=score, features=feats if explain else [], veto=veto, auto=auto)
 
 
 def conflicts(a: tuple[str | None, ...], b: tuple[str | None, ...]) -> bool:

@@ -72,7 +72,8 @@ def test_entities_carry_names_aliases_and_provenance(corpus: list[Mention],
     assert forms | {"al-Hassan"} == {general.name, *general.aliases}
     titles = general.attributes["titles"]
     assert titles[0]["value"] in {"brigadier general", "general"} and titles[0]["mentions"]
-    assert general.attributes["places"][0]["reports"]
+    assert general.attributes["places"] == {"geo-hama": 2, "geo-mhardeh": 1}
+    assert general.attributes["titles"][0]["mentions"]
 
 
 def test_incremental_equals_full_relink(settings: Settings) -> None:
