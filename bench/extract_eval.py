@@ -1,6 +1,7 @@
 """Accuracy of extraction, printed as numbers (see docs/benchmarks/extract.md).
 
     .venv/bin/python bench/extract_eval.py [--fakes-only | --gold-only] [--limit N]
+    .venv/bin/python bench/extract_eval.py --speed   # CPU time of the dates / quantities finders
 
 (a) The demo corpus gold (``examples/gold.yaml``, fictional reports written for this project):
     precision / recall / F1 per mention kind (a predicted span counts when it overlaps a gold
@@ -9,8 +10,8 @@
 
 (b) FA-KES development set (real articles, crowd annotations; read from
     ``../shared/data/fakes/``, never copied; skipped with a message where absent). For each
-    article the *main event* is the asserted, non-background event with the most fatalities
-    (the first one on a tie). Scores:
+    article the *main event* is the first asserted, non-background event of the lede (first
+    600 characters) that gives a death toll (see :func:`main_event`). Scores:
 
     - date: the main event's date within ±2 days of the annotated date;
     - fatalities: best count == nb_civilians + nb_noncivilians (the crowd counted civilians and
@@ -29,7 +30,10 @@
       isis -> grp-islamic-state (or its parts); international coalition forces -> a coalition
       group; armed opposition groups -> side opposition; self administration forces -> side
       kurdish; al-nusra front -> a Nusra / HTS group. Scored on articles whose actor is known:
-      accuracy (no perpetrator counts as wrong) and precision (of perpetrators given).
+      accuracy (no perpetrator counts as wrong) and precision (of perpetrators given);
+    - ceilings: the share of articles where *some* date the text gives (a date mention, the
+      dateline or the day before it) is within ±2 days of the gold date, and where some killed
+      count found equals the gold toll — what a perfect choice of event could score.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ import csv
 import sys
 import time
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +51,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.extract_gold import evaluate_gold  # noqa: E402
+from rasd.extract.dates import dateline  # noqa: E402
+from rasd.extract.main_event import main_event  # noqa: E402
 from rasd.extract.pipeline import build_pipeline, extract_many  # noqa: E402
 from rasd.model import Event, Report  # noqa: E402
 
@@ -106,19 +112,6 @@ def actor_matches(category: str, entity: str, groups: dict[str, dict[str, Any]])
     return False
 
 
-def main_event(events: list[Event], lede: int = 400) -> Event | None:
-    """The report's main event: of the asserted news events (not background) told in its
-    lede (first ``lede`` characters), the one with most fatalities; else its first event."""
-    news = [e for e in events if not e.background and e.modality == "asserted"] or \
-        [e for e in events if not e.background]
-    if not news:
-        return None
-    early = [e for e in news if e.evidence and e.evidence[0].start < lede]
-    if not early:
-        return news[0]
-    return max(early, key=lambda e: ((e.fatalities() or (0, 0, 0))[1] or 0, -early.index(e)))
-
-
 def type_ok(cause: str, event: Event | None) -> bool:
     if event is None:
         return False
@@ -159,6 +152,7 @@ def evaluate_fakes(limit: int | None = None) -> dict[str, float] | None:
     tally: Counter[str] = Counter()
     for row, ex in zip(rows, results, strict=True):
         _score_row(row, main_event(ex.events), groups, tally)
+        _score_ceiling(row, ex.mentions, tally)
     n = len(rows)
     out = {
         "articles": n,
@@ -172,6 +166,8 @@ def evaluate_fakes(limit: int | None = None) -> dict[str, float] | None:
         "perpetrator accuracy (known actor)": tally["perp"] / max(1, tally["n_actor"]),
         "perpetrator precision (known actor)": tally["perp"] / max(1, tally["perp_given"]),
         "main event found": tally["found"] / n,
+        "ceiling: a date given within ±2 days": tally["date_ceiling"] / n,
+        "ceiling: a killed count found = gold": tally["fat_ceiling"] / n,
         "seconds": elapsed,
     }
     print(f"\nFA-KES development set ({n} articles, {FAKES})")
@@ -212,17 +208,70 @@ def _score_row(row: dict[str, str], event: Event | None, groups: dict[str, dict[
         tally["perp"] += bool(perps) and actor_matches(actor, perps[0], groups)
 
 
+def _score_ceiling(row: dict[str, str], mentions: list[Any], tally: Counter[str]) -> None:
+    """What the best choice could score: some date the text gives (a date mention, or the
+    report's dateline or the day before it) within ±2 days of the gold date; some killed count
+    found equal to the gold toll (or none found where the gold is 0)."""
+    gold_date = datetime.strptime(row["date"], "%m/%d/%y").date()
+    spans = [(m.value["start"], m.value["end"]) for m in mentions
+             if m.kind == "date" and (m.value or {}).get("start")]
+    near = any(_near(date.fromisoformat(a), date.fromisoformat(b), gold_date) for a, b in spans)
+    line = dateline(row["article_content"])
+    near = near or (line is not None and _near(line - timedelta(days=1), line, gold_date))
+    tally["date_ceiling"] += near
+    gold_fat = _int(row["nb_civilians"]) + _int(row["nb_noncivilians"])
+    killed = {(m.value or {}).get("best") for m in mentions if m.kind == "quantity"
+              and (m.value or {}).get("kind") in ("killed", "executed")}
+    tally["fat_ceiling"] += gold_fat in killed or (gold_fat == 0 and not killed)
+
+
 def _near(start: date, end: date | None, gold: date, days: int = 2) -> bool:
     end = end or start
     return (start - gold).days <= days and (gold - end).days <= days
+
+
+def component_speed(n: int = 60, repeat: int = 3) -> None:
+    """CPU milliseconds per 5 KB report of the dates and of the quantities + money finders
+    (the functions the components call), on generated fictional 5 KB reports and on the
+    FA-KES articles (scaled to 5 KB)."""
+    from bench.throughput import fictional
+    from rasd.extract.dates import find_dates
+    from rasd.extract.quantities import find_counts, find_money
+
+    base = date(2017, 4, 5)
+    sets = {"fictional 5 KB": [fictional(5, i) for i in range(n)]}
+    rows = load_fakes(None)
+    if rows:
+        sets["FA-KES dev"] = [r["article_content"] for r in rows]
+    jobs = {"dates": lambda t: find_dates(t, base),
+            "quantities + money": lambda t: (find_counts(t), find_money(t))}
+    for label, texts in sets.items():
+        kb = sum(len(t) for t in texts) / 1024
+        for name, job in jobs.items():
+            for t in texts[:5]:
+                job(t)  # warm caches (dateparser's first call)
+            best = min(_cpu(job, texts) for _ in range(repeat))
+            print(f"  {label:16s} {name:20s} {best * 1000 / kb * 5:6.2f} ms CPU per 5 KB")
+
+
+def _cpu(job: Any, texts: list[str]) -> float:
+    t0 = time.process_time()
+    for text in texts:
+        job(text)
+    return time.process_time() - t0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fakes-only", action="store_true")
     parser.add_argument("--gold-only", action="store_true")
+    parser.add_argument("--speed", action="store_true",
+                        help="only the CPU time of the dates and quantities finders")
     parser.add_argument("--limit", type=int, default=None, help="first N FA-KES articles")
     args = parser.parse_args()
+    if args.speed:
+        component_speed()
+        return
     if not args.fakes_only:
         evaluate_gold(build_pipeline())
     if not args.gold_only:

@@ -118,7 +118,8 @@ class Actor:
 class Count:
     """How many people something happened to, as the report puts it."""
 
-    kind: str  # killed, injured, arrested, abducted, executed, missing, displaced
+    kind: str  # killed, injured, arrested, abducted, executed, missing, displaced, besieged,
+    # defected, killed_or_injured (see rasd/taxonomy/counts.yaml)
     low: int | None
     best: int | None
     high: int | None

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from rasd.extract import spans as _spans
+from rasd.extract.date_anchors import RULE_ANCHORS, WINDOWS, find_anchors, windows
 from rasd.extract.numbers import NUMBER_PATTERN, ascii_lower, parse_number
 from rasd.model import TIME_DAY, TIME_MONTH, TIME_WEEK, TIME_YEAR
 
@@ -74,26 +75,16 @@ class DateHit:
                 "precision": self.precision, "year_known": self.year_known, "rule": self.rule}
 
 
-Rule = Callable[[re.Match[str], date | None], tuple[date | None, date | None, int, bool] | None]
-_RULES: list[tuple[str, re.Pattern[str], Rule, tuple[str, ...]]] = []
-_MONTH_NEEDS = tuple(m[:3].lower() for m in _MONTH_NAMES)
-#: words one of which a rule's match must contain (a cheap test on the lower-cased text that
-#: skips a rule's regular expression on texts that cannot match it)
-_NEEDS = {
-    "weekday": tuple(d.lower() for d in _DAY_NAMES), "ago": (" ago",),
-    "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "relative-day": ("today", "tonight", "yesterday", "night", "this ", "overnight"),
-    "relative-period": ("week", "month", "year", "days"), "since-start": ("since",),
-    "the-current-period": ("week", "month", "year", "days"), "war-start": ("year of the",),
-}
+#: (first day, last day, precision, year known) of a date expression
+Resolved = tuple[date | None, date | None, int, bool]
+Rule = Callable[[re.Match[str], date | None], Resolved | None]
+_RULES: list[tuple[str, re.Pattern[str], Rule]] = []
 
 
 def rule(name: str, pattern: str) -> Callable[[Rule], Rule]:
     """Register a date rule: a pattern and a function from its match to (first, last, prec, yk)."""
-    needs = _NEEDS.get(name) or (_MONTH_NEEDS if "(?P<month>" in pattern else ())
-
     def wrap(fn: Rule) -> Rule:
-        _RULES.append((name, re.compile(pattern, re.IGNORECASE), fn, needs))
+        _RULES.append((name, re.compile(pattern, re.IGNORECASE), fn))
         return fn
     return wrap
 
@@ -133,15 +124,22 @@ def _year_for(month: int, day: int, base: date | None) -> int | None:
 
 @rule("day-month-year", rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}\b")
 @rule("month-day-year", rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}\b")
-def _full(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool] | None:
+def _full(m: re.Match[str], base: date | None) -> Resolved | None:
     day = _day(m.group("day"))
     found = _safe(int(m.group("year")), _month(m), day) if day else None
     return (found, found, TIME_DAY, True) if found else None
 
 
+@rule("month-day-year-glued", rf"\b{MONTH}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)\b")
+def _glued(m: re.Match[str], base: date | None) -> Resolved | None:
+    """"Apr 232017": a dateline whose punctuation was stripped ("Apr 23, 2017")."""
+    found = _safe(int(m.group("year")), _month(m), int(m.group("day")))
+    return (found, found, TIME_DAY, True) if found else None
+
+
 @rule("day-month", rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}\b(?!,?\s+\d)")
 @rule("month-day", rf"\b{MONTH}\s+{DAY}\b(?!,?\s*\d)(?!\s+(?:people|civilians|killed))")
-def _no_year(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _no_year(m: re.Match[str], base: date | None) -> Resolved:
     day, month = _day(m.group("day")) or 1, _month(m)
     year = _year_for(month, day, base)
     found = _safe(year, month, day) if year else None
@@ -149,7 +147,7 @@ def _no_year(m: re.Match[str], base: date | None) -> tuple[date | None, date | N
 
 
 @rule("numeric", r"(?<!\d)(?:\d{4}-\d\d-\d\d|[0-3]?\d([./-])[01]?\d\1(?:19|20)\d\d)(?!\d)")
-def _numeric(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _numeric(m: re.Match[str], base: date | None) -> Resolved:
     found = parse_numeric(m.group(0))
     return (found, found, TIME_DAY, True) if found else None  # type: ignore[return-value]
 
@@ -164,7 +162,7 @@ def parse_numeric(text: str) -> date | None:
 
 @rule("part-of-month", rf"\b(?:the\s+)?(?P<part>end|beginning|start|middle|mid|early|late)"
       rf"(?:\s+of|-)?\s+{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?\b")
-def _part_month(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _part_month(m: re.Match[str], base: date | None) -> Resolved:
     month, part = _month(m), m.group("part").lower()
     year = int(m.group("year")) if m.group("year") else _year_for(month, 15, base)
     if year is None:
@@ -181,7 +179,7 @@ def _part_month(m: re.Match[str], base: date | None) -> tuple[date | None, date 
 
 @rule("month-year", rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b")
 @rule("month", rf"\b(?:in|during|since|until|last|this|of)\s(?P<s>{MONTH})\b(?!\s+\d)")
-def _month_only(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _month_only(m: re.Match[str], base: date | None) -> Resolved:
     month = _month(m)
     year = int(m.group("year")) if m.groupdict().get("year") else _year_for(month, 1, base)
     if year is None:
@@ -190,7 +188,7 @@ def _month_only(m: re.Match[str], base: date | None) -> tuple[date | None, date 
 
 
 @rule("year", rf"\b(?:in|since|during|until|of|year)\s(?P<s>{YEAR})\b(?!\s*[-/.]\d)")
-def _year(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _year(m: re.Match[str], base: date | None) -> Resolved:
     year = int(m.group("year"))
     return date(year, 1, 1), date(year, 12, 31), TIME_YEAR, True
 
@@ -202,7 +200,7 @@ def _weekday_back(base: date, weekday: int, strict: bool) -> date:
 
 @rule("weekday", rf"\b(?P<mod>last\s+|this\s+|(?:early|late)\s+(?:on\s+)?)?{WEEKDAY}\b"
       r"(?:\s+(?:morning|afternoon|evening|night))?")
-def _weekday(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _weekday(m: re.Match[str], base: date | None) -> Resolved:
     if base is None:
         return None, None, TIME_DAY, False
     weekday = _DAY_NAMES.index(m.group("weekday").title())
@@ -216,7 +214,7 @@ _REL_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
 
 
 @rule("relative-day", r"\b(?:" + "|".join(sorted(_REL_DAYS, key=len, reverse=True)) + r")\b")
-def _rel_day(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _rel_day(m: re.Match[str], base: date | None) -> Resolved:
     if base is None:
         return None, None, TIME_DAY, False
     found = base - timedelta(days=_REL_DAYS[" ".join(m.group(0).lower().split())])
@@ -227,7 +225,7 @@ def _rel_day(m: re.Match[str], base: date | None) -> tuple[date | None, date | N
       r"(?:few\s+)?(?P<unit>week|month|year|days)\b")
 @rule("the-current-period", r"\b(?:the\s+)(?P<which>current|past|previous)\s+"
       r"(?:few\s+)?(?P<unit>week|month|year|days)\b")
-def _rel_period(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _rel_period(m: re.Match[str], base: date | None) -> Resolved:
     unit, which = m.group("unit").lower(), m.group("which").lower()
     prec = {"week": TIME_WEEK, "days": TIME_WEEK, "month": TIME_MONTH, "year": TIME_YEAR}[unit]
     if base is None:
@@ -246,7 +244,7 @@ def _rel_period(m: re.Match[str], base: date | None) -> tuple[date | None, date 
 
 @rule("since-start", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:this|the\s+current|the)\s+"
       r"(?P<unit>year|month)\b")
-def _since_start(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _since_start(m: re.Match[str], base: date | None) -> Resolved:
     unit = m.group("unit").lower()
     prec = TIME_YEAR if unit == "year" else TIME_MONTH
     if base is None:
@@ -257,7 +255,7 @@ def _since_start(m: re.Match[str], base: date | None) -> tuple[date | None, date
 
 @rule("ago", rf"\b(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?"
       rf"(?P<n>{NUMBER_PATTERN}|a|an|a\s+few|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b")
-def _ago(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool] | None:
+def _ago(m: re.Match[str], base: date | None) -> Resolved | None:
     unit = m.group("unit").lower()
     raw = m.group("n").lower()
     n = {"a": 1, "an": 1}.get(raw) or parse_number(raw)
@@ -280,7 +278,7 @@ def _ago(m: re.Match[str], base: date | None) -> tuple[date | None, date | None,
 
 @rule("season", r"\b(?:(?P<which>last|this|next|early|late)\s+)?(?-i:(?P<season>spring|summer|"
       rf"autumn|fall|winter|Spring|Summer|Autumn|Winter))\b(?:\s+(?:of\s+)?{YEAR})?")
-def _season(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _season(m: re.Match[str], base: date | None) -> Resolved:
     first_month, last_month = SEASONS[m.group("season").lower()]
     which = (m.group("which") or "").lower()
     if m.group("year"):
@@ -302,24 +300,26 @@ def _season(m: re.Match[str], base: date | None) -> tuple[date | None, date | No
 
 @rule("war-start", r"\b(?:the\s+)?(?P<which>first|second|third)\s+year\s+of\s+the\s+"
       r"(?:revolution|uprising|war|conflict|crisis)\b")
-def _war_year(m: re.Match[str], base: date | None) -> tuple[date | None, date | None, int, bool]:
+def _war_year(m: re.Match[str], base: date | None) -> Resolved:
     n = {"first": 0, "second": 1, "third": 2}[m.group("which").lower()]
     first = date(2011 + n, 3, 15)
     return first, date(2012 + n, 3, 14), TIME_YEAR, True
 
 
 def _run(text: str, base: date | None) -> Iterator[DateHit]:
-    lower = ascii_lower(text)
-    for name, pattern, fn, needs in _RULES:
-        if needs and not any(word in lower for word in needs):
+    anchors = find_anchors(text, ascii_lower(text))
+    for name, pattern, fn in _RULES:
+        kind = RULE_ANCHORS[name]
+        if not anchors[kind]:
             continue
-        for m in pattern.finditer(text):
-            res = fn(m, base)
-            if res is None:
-                continue
-            first, last, prec, year_known = res
-            start, end = m.span("s") if "s" in m.groupdict() else m.span()
-            yield DateHit(start, end, first, last, prec, year_known, name)
+        for lo, hi in windows(anchors[kind], *WINDOWS[kind], len(text)):
+            for m in pattern.finditer(text, lo, hi):
+                res = fn(m, base)
+                if res is None:
+                    continue
+                first, last, prec, year_known = res
+                start, end = m.span("s") if "s" in m.groupdict() else m.span()
+                yield DateHit(start, end, first, last, prec, year_known, name)
 
 
 def find_dates(text: str, base: date | None) -> list[DateHit]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -76,6 +77,7 @@ def ascii_lower(text: str) -> str:
     return text.translate(ASCII_LOWER)
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> int | float | None:
     """The value of one number written in digits or words; None if ``text`` is not one."""
     raw = " ".join(text.lower().replace("-", " ").split())

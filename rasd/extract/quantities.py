@@ -1,99 +1,269 @@
 """Casualty counts and money: the ``rasd_quantities`` component.
 
-Finds how many people were killed, wounded, arrested, abducted, executed, missing or displaced,
-with the report's qualifier ("at least", "more than", "nearly", "dozens") turned into
-low / best / high, and amounts of money with their currency. Writes ``doc.spans["quantity"]``
-(value ``{kind, low, best, high, qualifier, who, subset}``; kinds as in ``rasd.model.Count``:
-killed, injured, arrested, abducted, executed, missing, displaced) and ``doc.spans["money"]``
-(value ``{amount, currency}``). The span covers the qualifier and the number ("at least 12");
-the casualty word it belongs to is named in ``span._.reason``.
+Finds how many people were killed, wounded, arrested, abducted, executed, missing, displaced,
+besieged or defected, with the report's qualifier ("at least", "more than", "nearly",
+"dozens") turned into low / best / high, and amounts of money with their currency. Writes
+``doc.spans["quantity"]`` (value ``{kind, low, best, high, qualifier, who, subset,
+cumulative}``) and ``doc.spans["money"]`` (value ``{amount, currency}``). The span covers the
+qualifier and the number ("at least 12"); the rule that took it is named in ``span._.reason``.
+
+Speed: the patterns of :mod:`rasd.extract.count_rules` are tried only where a count can start —
+at each number (digits or a number word, found with ``str.find``) and at each casualty word —
+with an anchored ``match``; nothing scans the whole text with a large alternation.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from rasd.extract import count_rules as R
 from rasd.extract import spans as _spans
-from rasd.extract.numbers import (
-    NUMBER_PATTERN,
-    VAGUE_PATTERN,
-    ascii_lower,
-    parse_number,
-    vague_amount,
-)
+from rasd.extract.numbers import NUMBER_PATTERN, ascii_lower, parse_number
 
 _spans.register_extensions()
 
-KIND_WORDS: dict[str, str] = {
-    "killed": r"killed|killing|kills|kill|dead|died|die|dying|deaths|death|lost their lives|"
-    r"perished|massacred|slain|fatalities|shot dead|martyred|martyrs|bodies",
-    "injured": r"wounded|wounding|injured|injuring|injuries|hurt|wounds|maimed",
-    "arrested": r"arrested|arresting|arrests|detained|detaining|rounded up|jailed|imprisoned",
-    "abducted": r"abducted|abducting|abductions|kidnapped|kidnapping|kidnaps|taken hostage",
-    "executed": r"executed|executing|executions|beheaded|beheading|crucified|crucifying",
-    "missing": r"missing|forcibly disappeared|disappeared",
-    "displaced": r"displaced|displacing|forced to flee|fled their homes|fled",
-}
-WHO_WORDS: dict[str, str] = {
-    "children": r"children|child|kids|infants|babies|boys|girls|minors|students|pupils",
-    "women": r"women|woman",
-    "fighters": r"fighters|fighter|militants|militant|soldiers|soldier|troops|rebels|"
-    r"terrorists|jihadists|gunmen|members|member|personnel|servicemen|officers|insurgents|"
-    r"combatants|militiamen|recruits|guards|policemen",
-    "civilians": r"civilians|civilian|citizens|residents|villagers|worshippers|shoppers|"
-    r"patients|doctors|medics|nurses|journalists|activists|farmers|workers|detainees|prisoners",
-    "people": r"people|persons|person|individuals|others|men|family members|relatives|lives",
-}
-QUALIFIERS: dict[str, str] = {
-    "at least": "low", "no fewer than": "low", "not less than": "low", "a minimum of": "low",
-    "more than": "above", "over": "above", "upwards of": "above",
-    "nearly": "high", "almost": "high", "up to": "high", "as many as": "high",
-    "at most": "high", "fewer than": "below", "less than": "below",
-    "about": "approx", "around": "approx", "some": "approx", "approximately": "approx",
-    "roughly": "approx", "an estimated": "approx", "estimated": "approx",
-    "a total of": "exact", "only": "exact",
-}
 
-_Q = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
-_NUM = rf"(?:{VAGUE_PATTERN}|{NUMBER_PATTERN})"
-_VERB = "|".join(f"(?P<k_{k}>{v})" for k, v in KIND_WORDS.items())
-_WHO = "|".join(f"(?P<w_{k}>{v})" for k, v in WHO_WORDS.items())
-_MODS = r"(?:(?!(?:and|or|were|was|in|on|at|by)\b)[A-Za-z'’.-]+\s+){0,3}?"
-_COUNT = (
-    rf"(?P<qual>(?:{_Q})\s+)?(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})"
-    rf"|(?P<num>{_NUM})(?:\s*[-–]\s*(?P<num2>\d+)|\s+to\s+(?P<num3>{_NUM}))?)"
+@dataclass
+class Found:
+    """One count found in the text, before it becomes a span."""
+
+    start: int
+    end: int
+    value: dict[str, Any]
+    reason: str
+
+
+#: how far after a number its casualty word may stand (the longest shape of ``R.PASSIVE``)
+_REACH = 220
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def word_starts(lower: str, words: tuple[str, ...]) -> set[int]:
+    """Offsets where one of ``words`` starts a word in ``lower`` (``str.find``, no regex)."""
+    out: set[int] = set()
+    for word in words:
+        i = lower.find(word)
+        while i >= 0:
+            if i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] == "-"):
+                out.add(i)
+            i = lower.find(word, i + len(word))
+    return out
+
+
+def _count_starts(lower: str) -> list[int]:
+    """Where a count may start: each number, moved back over a qualifier before it."""
+    nums = word_starts(lower, R.NUMBER_WORDS)
+    for m in _DIGITS.finditer(lower):
+        p = m.start()
+        if p == 0 or not (lower[p - 1].isalpha() or lower[p - 1] in "-_"):
+            nums.add(p)
+    out = set(nums)
+    for p in nums:
+        words = lower[max(0, p - 24):p].split()
+        for k in (3, 2, 1):
+            phrase = " ".join(words[-k:])
+            if len(words) >= k and phrase in R.QUALIFIER_SET:
+                at = lower.rfind(words[-k], max(0, p - 24), p)
+                if at >= 0:
+                    out.add(at)
+                break
+    return sorted(out)
+
+
+def _found(m: re.Match[str], kind: str, reason: str, subset: bool = False) -> Found | None:
+    rng = R.count_range(m)
+    if rng is None or R.not_a_count(m):
+        return None
+    low, best, high, qual = rng
+    start, end = R.count_span(m)
+    value = {"kind": kind, "low": low, "best": best, "high": high, "qualifier": qual,
+             "who": R.who_of(m), "subset": subset, "cumulative": False}
+    return Found(start, end, value, reason)
+
+
+def _cumulative(lower: str, end: int) -> bool:
+    """Whether the sentence of a count gives a toll of the whole war (see ``R.CUMULATIVE``)."""
+    lo = max(0, end - 300)
+    first = max(lower.rfind(". ", lo, end), lower.rfind("\n", lo, end)) + 1
+    sentence = lower[first:end + 160]
+    stop = sentence.find(". ", end - first)
+    if stop >= 0:
+        sentence = sentence[:stop]
+    if "since" not in sentence and "war" not in sentence and "conflict" not in sentence and \
+            "crisis" not in sentence and "throughout" not in sentence:
+        return False
+    return R.CUMULATIVE.search(sentence) is not None
+
+
+
+def _at_numbers(lower: str, starts: list[int], verbs: list[int],
+                taken: list[Found]) -> Iterator[Found]:
+    ends = {p for f in taken for p in range(f.start, f.end)}
+    for p in starts:
+        if p in ends:
+            continue  # already read from the casualty word before it
+        after = bisect.bisect_right(verbs, p)
+        if after == len(verbs) or verbs[after] > p + _REACH:
+            continue  # no casualty word close enough after the number
+        ahead = lower[p:p + 160]
+        for pattern, reason, subset, hint in _NUMBER_RULES:
+            if hint and hint not in ahead:
+                continue
+            m = pattern.match(lower, p)
+            if m is None or (pattern is R.PASSIVE and m.group("verb").endswith("ing")):
+                continue  # "5 civilians ... injuring 15": the -ing verb has another subject
+            item = _found(m, R.kind_of(m), reason, subset)
+            if item is not None:
+                yield item
+                if pattern is R.PASSIVE:
+                    yield from _list_before(lower, starts, item.start, item.value["kind"])
+                    yield from _and_one(lower, item.end, m.end(), item.value)
+                break
+
+
+def _at_words(lower: str, anchors: list[int]) -> Iterator[Found]:
+    for p in anchors:
+        for pattern, reason, subset in _rules_for(lower[p:p + 4]):
+            m = pattern.match(lower, p)
+            item = _found(m, R.kind_of(m), reason, subset) if m else None
+            if m is None or item is None:
+                continue
+            yield item
+            if pattern is R.ACTIVE:
+                yield from _and_one(lower, item.end, m.end(), item.value)
+                if item.value["who"]:
+                    yield from _list_after(lower, m.end(), item.value["kind"])
+            break
+
+
+#: (pattern, reason, subset, a word the next 160 characters must hold for the pattern to run)
+_NUMBER_RULES = (
+    (R.WERE_AMONG, "part of a toll ('were among')", True, " among "),
+    (R.OF_THEM, "part of a toll ('N of them')", True, " of "),
+    (R.OF_DEAD, "part of a toll ('N of the dead')", True, " of the "),
+    (R.PASSIVE, "count before a casualty word", False, ""),
+    (R.CASES, "cases of a violation", False, " cases of "),
 )
-_AUX = (
-    r"(?:(?:were|was|have|has|had|are|is|being|been|got|reportedly|allegedly|also|later|"
-    r"all|now|who|people|civilians|among them|in total|so far)\s+){0,4}"
+#: (pattern, reason, subset, the letters it opens with)
+_WORD_RULES = (
+    (R.ACTIVE, "count after a casualty word", False, R.VERB_STEMS),
+    (R.NOMINAL, "count of a casualty noun ('the death of')", False, R.NOUN_STEMS),
+    (R.AMONG_DEAD, "part of a toll ('among the dead')", True, ("among",)),
+    (R.TOLL, "death toll", False, ("toll",)),
+    (R.BRING_TOLL, "death toll", False, ("brin", "brou", "rais", "tak", "took")),
+    (R.BRING_NUMBER, "count brought to a number", False, ("brin", "brou", "rais", "tak",
+                                                           "took")),
 )
 
-_PASSIVE = re.compile(
-    rf"\b{_COUNT}(?:\s+of)?(?:\s+(?:the\s+)?{_MODS}(?:{_WHO}))?\s+{_AUX}(?:{_VERB})\b",
-)
-_ACTIVE = re.compile(
-    rf"\b(?:{_VERB})\s+(?:(?:nearly|almost|around)\s+)?{_COUNT}"
-    rf"(?:(?:\s+of)?\s+(?:the\s+)?{_MODS}(?:{_WHO})\b|(?=\s*(?:[.,;:)]|and\b|in\b|$)))",
-)
-_TOLL = re.compile(
-    rf"\b(?:death|casualty|fatality)\s+toll\b[^.;]{{0,50}}?\b(?:to|at|of|reached|hit|is|was)\s+"
-    rf"{_COUNT}\b",
-    re.IGNORECASE,
-)
-_SUBSET = re.compile(
-    rf"\b(?:including|among them|among whom|of whom|of them|among the victims(?: were)?)"
-    rf"\s+{_COUNT}\s+{_MODS}(?:{_WHO})\b",
-    re.IGNORECASE,
-)
-_LIST_ITEM = re.compile(
-    rf"\b{_COUNT}\s+{_MODS}(?:{_WHO})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE
-)
+
+@lru_cache(maxsize=4096)
+def _rules_for(prefix: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    """The word rules that can start with a word opening with ``prefix`` (its first letters)."""
+    return tuple((pattern, reason, subset) for pattern, reason, subset, opening in _WORD_RULES
+                 if any(prefix.startswith(o) or o.startswith(prefix) for o in opening))
+
+
+def _list_after(lower: str, end: int, kind: str, subset: bool = False) -> Iterator[Found]:
+    """Further counts after one: "killed 14 jihadists and 5 civilians"."""
+    while True:
+        m = R.LIST_NEXT.match(lower, end)
+        item = _found(m, kind, "listed with a count", subset) if m else None
+        if m is None or item is None:
+            yield from _and_one(lower, end, end, {"kind": kind, "subset": subset})
+            return
+        yield item
+        end = m.end()
+
+
+def _and_one(lower: str, start: int, end: int, like: dict[str, Any]) -> Iterator[Found]:
+    """"five women and a child": the child is a count of one (added up with the five); looked
+    for right at ``start`` (after a listed count) or inside a matched count [start, end)."""
+    if lower.startswith((" and ", ", and ", " as well as ", " plus "), start):
+        m = R.AND_ONE.match(lower, start)
+    elif " and " in lower[start:end]:
+        m = R.AND_ONE.search(lower, start, end)
+    else:
+        return
+    if m is None or m.end() > max(end, start + 60):
+        return
+    value = {"kind": like["kind"], "low": 1, "best": 1, "high": 1, "qualifier": None,
+             "who": R.WHO_KIND.get(" ".join(m.group("who").split())),
+             "subset": bool(like.get("subset")), "cumulative": False}
+    yield Found(m.start("num"), m.end("num"), value, "one more after a count")
+
+
+_LIST_ITEM = re.compile(rf"{R.COUNT}{R.WHO_NP}\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _list_before(lower: str, starts: list[int], start: int, kind: str) -> Iterator[Found]:
+    """Counts listed before a matched one: "5 civilians and 3 children were killed"."""
+    while lower.endswith(("and ", ", "), 0, start):
+        first = bisect.bisect_left(starts, start - 80)
+        item = None
+        for p in starts[first:bisect.bisect_left(starts, start)]:
+            m = _LIST_ITEM.fullmatch(lower, p, start)
+            item = _found(m, kind, "listed with a count") if m else None
+            if item is not None:
+                break
+        if item is None:
+            return
+        yield item
+        start = item.start
+
+
+def find_counts(text: str) -> list[Found]:
+    """Every count of people in ``text``, overlapping ones removed (earliest, longest first);
+    a part ("including 3 children") after a count takes that count's kind."""
+    lower = ascii_lower(text)  # the patterns are lower-case
+    verbs = sorted(word_starts(lower, R.WORD_STEMS))
+    starts = _count_starts(lower)
+    found = list(_at_words(lower, verbs))
+    found += _at_numbers(lower, starts, verbs, found)
+    out = _dedupe(found)
+    out.extend(_subsets(lower, out))
+    out = _dedupe(out)
+    for f in out:
+        f.value["cumulative"] = _cumulative(lower, f.end)
+    return out
+
+
+def _subsets(lower: str, found: list[Found]) -> list[Found]:
+    """Parts ("including 3 children") of the count that ends at most 120 characters before."""
+    out = []
+    by_end = sorted(found, key=lambda f: f.end)
+    ends = [f.end for f in by_end]
+    for p in sorted(word_starts(lower, R.SUBSET_STEMS)):
+        m = R.SUBSET.match(lower, p)
+        if m is None:
+            continue
+        i = bisect.bisect_right(ends, m.start()) - 1
+        if i < 0 or m.start() - ends[i] >= 120:
+            continue
+        kind = by_end[i].value["kind"]
+        item = _found(m, kind, "part of a count before it", subset=True)
+        if item:
+            out.append(item)
+            out.extend(_list_after(lower, m.end(), kind, subset=True))
+    return out
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    found.sort(key=lambda f: (f.start, -(f.end - f.start), not f.value["subset"]))
+    out: list[Found] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
 
 _CURRENCIES = {
     "syrian pound": "SYP", "syrian pounds": "SYP", "syp": "SYP", "s.p.": "SYP", "sp": "SYP",
@@ -110,177 +280,50 @@ _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
 _MONEY = re.compile(
     rf"(?:(?P<pre>us\$|\$|€|usd|syp|eur)\s?(?P<n1>\d[\d,]*(?:\.\d+)?){_SCALE}\b"
     rf"|\b(?P<n2>{NUMBER_PATTERN})\s+(?P<scale2>million\s+|billion\s+)?(?P<post>{_CUR_AFTER})\b)",
-    re.IGNORECASE,
 )
-
-
-@dataclass
-class Found:
-    """One count found in the text, before it becomes a span."""
-
-    start: int
-    end: int
-    value: dict[str, Any]
-    reason: str
-
-
-def _group_kind(m: re.Match[str], prefix: str) -> str | None:
-    for key, val in m.groupdict().items():
-        if key.startswith(prefix) and val is not None:
-            return key[len(prefix):]
-    return None
-
-
-def _between(m: re.Match[str]) -> tuple[int, int] | None:
-    """(low, high) of "between 10 and 15", "10-15", "10 to 15"; None if there is no range."""
-    if m.group("lo"):
-        lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
-    elif m.group("num2") or m.group("num3"):
-        lo, hi = parse_number(m.group("num")), parse_number(m.group("num2") or m.group("num3"))
-    else:
-        return None
-    if lo is None or hi is None or hi <= lo:
-        return None
-    return int(lo), int(hi)
-
-
-def _range(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str | None] | None:
-    """(low, best, high, qualifier) of the count in ``m``; None if it is not a count."""
-    qual = (m.group("qual") or "").strip().lower() or None
-    rng = _between(m)
-    if rng:
-        return rng[0], rng[0], rng[1], "between"
-    if m.group("lo"):
-        return None
-    num = m.group("num")
-    vague = vague_amount(num)
-    if vague:
-        return vague[0], None, None, num.lower()
-    value = parse_number(num)
-    if value is None or value != int(value) or value > 10_000_000:
-        return None
-    n = int(value)
-    sense = QUALIFIERS.get(qual or "", "exact")
-    table = {
-        "low": (n, n, None), "above": (n + 1, n + 1, None), "high": (None, n, n),
-        "below": (None, max(n - 1, 0), max(n - 1, 0)), "approx": (None, n, None),
-        "exact": (n, n, n),
-    }
-    low, best, high = table[sense]
-    return low, best, high, qual
-
-
-def _count_end(m: re.Match[str]) -> int:
-    for name in ("hi", "num3", "num2", "num"):
-        if m.group(name):
-            return m.end(name)
-    return m.end()
-
-
-_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|of|year|until|by|during)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-    r"dec)[a-z]*\.?|\d)\s*$", re.IGNORECASE)
-
-
-def _looks_like_year(m: re.Match[str]) -> bool:
-    num = m.group("num") or ""
-    if not re.fullmatch(r"(?:19|20)\d\d", num):
-        return False
-    return bool(_YEAR_BEFORE.search(m.string[max(0, m.start("num") - 12):m.start("num")]))
-
-
-def _found(m: re.Match[str], kind: str, reason: str, subset: bool = False) -> Found | None:
-    rng = _range(m)
-    if rng is None or _looks_like_year(m):
-        return None
-    low, best, high, qual = rng
-    start = m.start("qual") if m.group("qual") else m.start("lo" if m.group("lo") else "num")
-    who = _group_kind(m, "w_")
-    value = {"kind": kind, "low": low, "best": best, "high": high, "qualifier": qual,
-             "who": who, "subset": subset}
-    return Found(start, _count_end(m), value, reason)
-
-
-def _list_before(text: str, start: int, kind: str) -> Iterator[Found]:
-    """Counts listed before a matched one: "5 civilians and 3 children were killed"."""
-    while True:
-        window = text[max(0, start - 80):start]
-        m = _LIST_ITEM.search(window)
-        if m is None:
-            return
-        offset = start - len(window)
-        shifted = _LIST_ITEM.fullmatch(text, offset + m.start(), start)
-        if shifted is None:
-            return
-        found = _found(shifted, kind, "listed with a count")
-        if found is None:
-            return
-        yield found
-        start = found.start
-
-
-def find_counts(text: str) -> list[Found]:
-    """Every casualty count in ``text``, overlapping ones removed (earliest, longest first)."""
-    text = ascii_lower(text)  # the patterns are lower-case: much faster than IGNORECASE
-    found: list[Found] = []
-    for m in _PASSIVE.finditer(text):
-        kind = _group_kind(m, "k_") or "killed"
-        item = _found(m, kind, f"count before '{m.group(0).split()[-1]}'")
-        if item:
-            found.append(item)
-            found.extend(_list_before(text, item.start, kind))
-    for m in _ACTIVE.finditer(text):
-        kind = _group_kind(m, "k_") or "killed"
-        item = _found(m, kind, "count after a casualty verb")
-        if item:
-            found.append(item)
-    for m in _TOLL.finditer(text):
-        item = _found(m, "killed", "death toll")
-        if item:
-            found.append(item)
-    found.extend(_subsets(text, found))
-    return _dedupe(found)
-
-
-def _subsets(text: str, found: list[Found]) -> list[Found]:
-    out = []
-    for m in _SUBSET.finditer(text):
-        before = [f for f in found if f.end <= m.start() and m.start() - f.end < 120]
-        if not before:
-            continue
-        kind = max(before, key=lambda f: f.end).value["kind"]
-        item = _found(m, kind, "part of a count before it", subset=True)
-        if item:
-            out.append(item)
-    return out
-
-
-def _dedupe(found: list[Found]) -> list[Found]:
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    out: list[Found] = []
-    for f in found:
-        if out and f.start < out[-1].end:
-            continue
-        out.append(f)
-    return out
+#: where a currency may be named (the money pattern runs only around these)
+_MONEY_HINTS = ("$", "€", "pound", "lira", "dollar", "usd", "syp", "eur", "s.p.", "sp", "tl")
 
 
 def find_money(text: str) -> list[Found]:
-    """Every amount of money with a currency in ``text``."""
+    """Every amount of money with a currency in ``text`` (looked for only near a currency)."""
+    lower = ascii_lower(text)
     out = []
-    for m in _MONEY.finditer(text):
-        raw = m.group("n1") or m.group("n2")
-        amount = parse_number(raw)
-        if amount is None:
+    last = -1
+    for hint in sorted(word_starts(lower, _MONEY_HINTS)):
+        if lower.startswith(("sp", "tl"), hint) and lower[hint + 2:hint + 3].isalpha():
             continue
-        scale = (m.group("scale") or m.group("scale2") or "").strip().lower()
-        amount *= {"million": 1_000_000, "billion": 1_000_000_000, "thousand": 1000}.get(scale, 1)
-        cur_raw = (m.group("pre") or m.group("post") or "").lower()
-        currency = _CURRENCIES.get(" ".join(cur_raw.split()), "USD" if "dollar" in cur_raw else "")
-        if not currency:
-            continue
-        out.append(Found(m.start(), m.end(), {"amount": amount, "currency": currency},
-                         f"amount in {currency}"))
+        lo = max(last, hint - 60)
+        for m in _MONEY.finditer(lower, lo, min(len(lower), hint + 40)):
+            if m.start() >= last:
+                item = _money(m)
+                if item is not None:
+                    out.append(item)
+                    last = m.end()
+    return _dedupe_money(out)
+
+
+def _money(m: re.Match[str]) -> Found | None:
+    raw = m.group("n1") or m.group("n2")
+    amount = parse_number(raw)
+    if amount is None:
+        return None
+    scale = (m.group("scale") or m.group("scale2") or "").strip()
+    amount *= {"million": 1_000_000, "billion": 1_000_000_000, "thousand": 1000}.get(scale, 1)
+    cur_raw = m.group("pre") or m.group("post") or ""
+    currency = _CURRENCIES.get(" ".join(cur_raw.split()), "USD" if "dollar" in cur_raw else "")
+    if not currency:
+        return None
+    return Found(m.start(), m.end(), {"amount": amount, "currency": currency},
+                 f"amount in {currency}")
+
+
+def _dedupe_money(found: list[Found]) -> list[Found]:
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[Found] = []
+    for f in found:
+        if not out or f.start >= out[-1].end:
+            out.append(f)
     return out
 
 

@@ -63,3 +63,27 @@ def test_background_year() -> None:
 def test_dateline() -> None:
     assert dateline("Published 23 February 2015 Fictional report text.") == date(2015, 2, 23)
     assert dateline("No date at the top of this fictional text.") is None
+
+
+def test_dateline_without_punctuation() -> None:
+    """Scraped pages lose their punctuation: "Apr 23, 2017" becomes "Apr 232017"."""
+    assert dateline("Last updated at Apr 232017 Fictional text follows.") == date(2017, 4, 23)
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Wednesday, the twenty-seventh of September, 2017, was the day.", "2017-09-27"),
+    ("It was shelled overnight and again on Monday morning.", "2017-04-03"),
+    ("Raids since the start of this year killed many.", "2017-01-01"),
+])
+def test_long_expressions_found_around_anchors(text: str, start: str) -> None:
+    hits = find_dates(text, BASE)
+    assert start in [h.value()["start"] for h in hits]
+
+
+def test_many_dates_in_a_long_text() -> None:
+    """Dates far apart in one long text are each found (windows around anchors)."""
+    filler = "The committee met and talked at length about the water supply. " * 40
+    text = f"It began on 3 March 2016. {filler} It ended in October 2016. {filler} Yesterday."
+    found = [(h.rule, h.value()["start"]) for h in find_dates(text, BASE)]
+    assert found == [("day-month-year", "2016-03-03"), ("month-year", "2016-10-01"),
+                     ("relative-day", "2017-04-04")]

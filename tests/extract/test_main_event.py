@@ -1,0 +1,33 @@
+"""A report's main event (fictional events)."""
+
+from __future__ import annotations
+
+from rasd.extract.main_event import main_event
+from rasd.model import Count, Event, Span
+
+
+def _event(eid: str, start: int, killed: int | None = None, **kw: object) -> Event:
+    event = Event(id=eid, report="rep-1", event_type="Explosions/Remote violence",
+                  sub_event_type="Air/drone strike",
+                  evidence=[Span(start, start + 10, "fictional")])
+    if killed is not None:
+        event.counts = [Count("killed", killed, killed, killed)]
+    for key, value in kw.items():
+        setattr(event, key, value)
+    return event
+
+
+def test_first_toll_in_the_lede_wins_over_a_larger_later_one() -> None:
+    events = [_event("e1", 20), _event("e2", 120, killed=4), _event("e3", 300, killed=200)]
+    assert main_event(events).id == "e2"  # type: ignore[union-attr]
+
+
+def test_background_and_unasserted_events_are_not_main() -> None:
+    events = [_event("old", 10, killed=30, background=True),
+              _event("plan", 50, modality="planned"), _event("news", 900, killed=2)]
+    assert main_event(events).id == "news"  # type: ignore[union-attr]
+    assert main_event([_event("old", 10, background=True)]) is None
+
+
+def test_without_a_toll_the_first_event_of_the_lede() -> None:
+    assert main_event([_event("e2", 400), _event("e1", 100)]).id == "e1"  # type: ignore[union-attr]
