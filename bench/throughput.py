@@ -1,12 +1,23 @@
-"""Speed and memory of extraction (see docs/benchmarks/extract.md).
+"""Speed and memory of extraction (see docs/benchmarks/extract.md, "Speed and memory").
 
     .venv/bin/python bench/throughput.py [--reports 200] [--kb 5] [--big-mb 0] [--fakes]
+                                         [--workers 0] [--repeat 1]
 
-Times, in one run on the same texts: spaCy's bare tokenizer (``nlp.make_doc``) and the full
-pipeline (``extract_many``), as tokens/s and reports/s on one core; then peak memory (max RSS).
+In one run on the same texts, with wall-clock and CPU time (``time.process_time``: the machine
+is shared, CPU time is the steadier number):
+
+- spaCy's bare tokenizer (``nlp.make_doc``) and the full pipeline (``extract_many``, one
+  process), as tokens/s and reports/s, and the full / bare time ratio;
+- milliseconds of CPU per report for each pipeline component (run one after the other over
+  every report, best of ``--repeat``), and what is left for turning docs into records;
+- with ``--workers N``, ``extract_many(workers=N)`` (a process pool), wall time and the CPU
+  time of all processes;
+- with ``--big-mb N``, one report of N/2 and one of N megabytes: time grows linearly when the
+  ratio of the two times is near 2;
+- peak memory (max RSS of this process, and of the pool's processes).
+
 Texts are generated fictional reports of about ``--kb`` kilobytes (or, with ``--fakes``, the
-FA-KES development articles read from ../shared/data, never copied). ``--big-mb N`` also times
-one report of N megabytes and one of N/2, to show that time grows linearly with length.
+FA-KES development articles read at run time from ../shared/data, never copied).
 """
 
 from __future__ import annotations
@@ -17,13 +28,21 @@ import random
 import resource
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rasd.extract.pipeline import build_pipeline, extract_many  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from rasd.extract.pipeline import (  # noqa: E402
+    build_pipeline,
+    extract_many,
+    make_doc,
+    shutdown_pools,
+)
 from rasd.model import Report  # noqa: E402
 
 SENTENCES = [
@@ -35,17 +54,26 @@ SENTENCES = [
     "Residents said the water station in {p} had been out of service since {d}.",
     "The committee called for an investigation and for aid to reach {p} without delay.",
     "Dozens of families fled {p} towards the border, according to the monitor.",
+    "Activist {g} {f} told the network that {n} people were detained at a checkpoint.",
+    "{g} {f}, a fictional teacher, said the school in {p} was hit on {d}.",
 ]
 PLACES = ["Aleppo", "Idlib", "Douma", "Raqqa", "Homs", "Daraa", "Hama", "Maarat al-Numan"]
 DAYS = ["Monday", "Tuesday", "Saturday", "March 3", "the third of June", "last week"]
+GIVEN = ["Samir", "Rana", "Khaled", "Huda", "Yousef", "Nour"]
+FAMILY = ["Haddad", "Qassab", "al-Tamimi", "Darwish", "al-Halabi"]
+Clock = tuple[float, float]
 
 
 def fictional(kb: float, seed: int) -> str:
+    """A fictional report of about ``kb`` kilobytes made of the sentences above."""
     rng = random.Random(seed)
     parts: list[str] = ["Fictional report written for the Rasd benchmark."]
-    while sum(len(p) + 1 for p in parts) < kb * 1024:
-        parts.append(rng.choice(SENTENCES).format(p=rng.choice(PLACES), d=rng.choice(DAYS),
-                                                  n=rng.randint(2, 60)))
+    size = len(parts[0])
+    while size < kb * 1024:
+        parts.append(rng.choice(SENTENCES).format(
+            p=rng.choice(PLACES), d=rng.choice(DAYS), n=rng.randint(2, 60),
+            g=rng.choice(GIVEN), f=rng.choice(FAMILY)))
+        size += len(parts[-1]) + 1
     return " ".join(parts)
 
 
@@ -59,40 +87,86 @@ def reports(n: int, kb: float, use_fakes: bool) -> list[Report]:
         if use_fakes:
             print(f"FA-KES not found at {path}: using generated fictional reports")
         texts = [fictional(kb, i) for i in range(n)]
-    return [Report(id=f"b{i}", sha256="", text=t, media_type="text/plain", archive_path="",
-                   published=date(2017, 4, 5), fictional=not use_fakes)
-            for i, t in enumerate(texts)]
+    return [report(f"b{i}", t, not use_fakes) for i, t in enumerate(texts)]
 
 
-def run(n: int, kb: float, use_fakes: bool) -> None:
+def report(rid: str, text: str, fictional: bool = True) -> Report:
+    return Report(id=rid, sha256="", text=text, media_type="text/plain", archive_path="",
+                  published=date(2017, 4, 5), fictional=fictional)
+
+
+def timed(fn: Callable[[], object]) -> Clock:
+    """(wall seconds, CPU seconds of this process) of ``fn()``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def rate(label: str, tokens: int, n: int, clock: Clock) -> None:
+    wall, cpu = clock
+    print(f"{label:15s}: wall {tokens / wall:12,.0f} tokens/s {n / wall:9,.1f} reports/s | "
+          f"CPU {tokens / cpu:12,.0f} tokens/s {n / cpu:9,.1f} reports/s")
+
+
+def run(items: list[Report], repeat: int) -> float:
+    """Bare tokenizer and full pipeline on ``items``; the pipeline's CPU ms per report."""
     nlp = build_pipeline()
-    items = reports(n, kb, use_fakes)
     extract_many(items[:5], nlp=nlp)  # warm up (lazy data, caches)
-    t0 = time.perf_counter()
     tokens = sum(len(nlp.make_doc(r.text)) for r in items)
-    bare = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    extract_many(items, nlp=nlp)
-    full = time.perf_counter() - t0
+    bare = min((timed(lambda: [nlp.make_doc(r.text) for r in items]) for _ in range(repeat)),
+               key=lambda c: c[1])
+    full = min((timed(lambda: extract_many(items, nlp=nlp)) for _ in range(repeat)),
+               key=lambda c: c[1])
     chars = sum(len(r.text) for r in items)
     print(f"pipeline: {', '.join(nlp.pipe_names)}")
     print(f"{len(items)} reports, {chars / len(items) / 1024:.1f} KB and "
-          f"{tokens / len(items):.0f} tokens each")
-    print(f"bare tokenizer : {tokens / bare:12,.0f} tokens/s {len(items) / bare:10,.1f} reports/s")
-    print(f"full pipeline  : {tokens / full:12,.0f} tokens/s {len(items) / full:10,.1f} reports/s")
-    print(f"full / bare time ratio: {full / bare:.1f}x")
+          f"{tokens / len(items):.0f} tokens each (best of {repeat})")
+    rate("bare tokenizer", tokens, len(items), bare)
+    rate("full pipeline", tokens, len(items), full)
+    print(f"full / bare time ratio: wall {full[0] / bare[0]:.0f}x, CPU {full[1] / bare[1]:.0f}x")
+    return full[1] / len(items) * 1000
+
+
+def components(items: list[Report], full_ms: float, repeat: int) -> None:
+    """CPU milliseconds per report of each component, run one after the other on all docs
+    (each component ``repeat`` times over the same docs, the best time kept)."""
+    nlp = build_pipeline()
+    docs: list[Doc] = []
+    make = timed(lambda: docs.extend(make_doc(nlp, r.text, r) for r in items))[1]
+    spent = {"make_doc (tokenizer)": make}
+    for name, proc in nlp.pipeline:
+        spent[name] = min(timed(lambda proc=proc: [proc(d) for d in docs])[1]  # type: ignore[misc]
+                          for _ in range(repeat))
+    per = {k: v / len(items) * 1000 for k, v in spent.items()}
+    print("CPU ms per report: " + ", ".join(f"{k} {v:.2f}" for k, v in per.items()))
+    print(f"sum {sum(per.values()):.2f} ms; records and batching "
+          f"{full_ms - sum(per.values()):.2f} ms (full pipeline {full_ms:.2f} ms)")
+
+
+def pool(items: list[Report], workers: int) -> None:
+    """``extract_many`` with a process pool: wall time and the CPU of every process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, cpu = timed(lambda: extract_many(items, workers=workers))
+    shutdown_pools()  # the children's CPU time is counted once they have exited
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    children = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    print(f"{workers} workers: wall {len(items) / wall:,.1f} reports/s; CPU of all processes "
+          f"{cpu + children:.1f} s ({len(items) / (cpu + children):,.1f} reports/s per core); "
+          f"pool start included")
 
 
 def big(mb: float) -> None:
+    """Time of one report of mb/2 and one of mb megabytes (linear: the ratio is near 2)."""
     nlp = build_pipeline()
+    took = []
     for size in (mb / 2, mb):
         text = fictional(size * 1024, seed=1)
-        t0 = time.perf_counter()
-        extract_many([Report(id="big", sha256="", text=text, media_type="text/plain",
-                             archive_path="", published=date(2017, 4, 5), fictional=True)],
-                     nlp=nlp)
-        took = time.perf_counter() - t0
-        print(f"one report of {size:.1f} MB: {took:.1f} s ({len(text) / took / 1024:,.0f} KB/s)")
+        wall, cpu = timed(lambda text=text: extract_many([report("big", text)],  # type: ignore[misc]
+                                                         nlp=nlp))
+        took.append(cpu)
+        print(f"one report of {size:.2f} MB: wall {wall:.1f} s, CPU {cpu:.1f} s "
+              f"({len(text) / cpu / 1024:,.0f} KB/s CPU)")
+    print(f"CPU time ratio {mb:g} MB / {mb / 2:g} MB: {took[1] / took[0]:.2f} (linear: 2)")
 
 
 def main() -> None:
@@ -101,12 +175,20 @@ def main() -> None:
     parser.add_argument("--kb", type=float, default=5.0)
     parser.add_argument("--big-mb", type=float, default=0.0)
     parser.add_argument("--fakes", action="store_true")
+    parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
     args = parser.parse_args()
-    run(args.reports, args.kb, args.fakes)
+    items = reports(args.reports, args.kb, args.fakes)
+    full_ms = run(items, args.repeat)
+    components(items, full_ms, args.repeat)
+    if args.workers > 1:
+        pool(items, args.workers)
     if args.big_mb:
         big(args.big_mb)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (max RSS): {peak:,.0f} MB")
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory (max RSS): {peak:,.0f} MB" + (f"; largest pool process {kids:,.0f} MB"
+                                                     if kids else ""))
 
 
 if __name__ == "__main__":

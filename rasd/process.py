@@ -10,7 +10,13 @@ from typing import Any
 
 from rasd.corroborate.cluster import build_incidents
 from rasd.corroborate.incremental import related
-from rasd.extract.pipeline import EXTRACTOR, build_pipeline, extract_many
+from rasd.extract.pipeline import (
+    EXTRACTOR,
+    Extraction,
+    build_pipeline,
+    extract_many,
+    shutdown_pools,
+)
 from rasd.model import Event, Mention, Report
 from rasd.resolve.link import LinkResult, link
 from rasd.store import judgements as judgement_store
@@ -38,26 +44,32 @@ def _batches(items: list[Report], size: int = BATCH) -> Iterator[list[Report]]:
         yield items[i:i + size]
 
 
+def _save_batch(ws: Workspace, found: list[Extraction], done: Processed) -> None:
+    with ws.engine.begin() as conn:
+        for extraction in found:
+            records.save_extraction(conn, extraction.report, extraction.mentions,
+                                    extraction.events)
+            report_store.mark_processed(conn, extraction.report, EXTRACTOR)
+            done.mentions += len(extraction.mentions)
+            done.events += len(extraction.events)
+            for m in extraction.mentions:
+                done.by_kind[m.kind] = done.by_kind.get(m.kind, 0) + 1
+
+
 def extract_reports(ws: Workspace, ids: list[str] | None, progress: Progress | None,
                     done: Processed) -> list[str]:
     """Extract mentions and events of the reports not yet processed by this extractor."""
     with ws.engine.connect() as conn:
         todo = list(report_store.iter_reports(conn, unprocessed_by=EXTRACTOR, ids=ids))
     nlp = build_pipeline() if ws.settings.workers <= 1 else None
-    for batch in _batches(todo):
-        found = extract_many(batch, workers=ws.settings.workers, nlp=nlp)
-        with ws.engine.begin() as conn:
-            for extraction in found:
-                records.save_extraction(conn, extraction.report, extraction.mentions,
-                                        extraction.events)
-                report_store.mark_processed(conn, extraction.report, EXTRACTOR)
-                done.mentions += len(extraction.mentions)
-                done.events += len(extraction.events)
-                for m in extraction.mentions:
-                    done.by_kind[m.kind] = done.by_kind.get(m.kind, 0) + 1
-        done.reports += len(batch)
-        if progress:
-            progress("extracting", done.reports)
+    try:
+        for batch in _batches(todo):
+            _save_batch(ws, extract_many(batch, workers=ws.settings.workers, nlp=nlp), done)
+            done.reports += len(batch)
+            if progress:
+                progress("extracting", done.reports)
+    finally:
+        shutdown_pools()  # the workers hold a pipeline each: no idle ones in a server
     return [r.id for r in todo]
 
 

@@ -348,7 +348,7 @@ class DateFinder:
         base = doc.user_data.get("published")
         base = base if isinstance(base, date) else None
         spans = []
-        for hit in find_dates(doc.text, base):
+        for hit in find_dates(_spans.doc_text(doc), base):
             span = doc.char_span(hit.start, hit.end, label="DATE", alignment_mode="expand")
             if span is None:
                 continue

@@ -1,69 +1,55 @@
-"""Reading name parts from tokens: shared constants and helpers of the persons component."""
+"""Reading name parts from tokens: the word lists and token helpers of the persons component.
+
+The word lists are data (``rasd/taxonomy/names/person_words.yaml``). The helpers read a
+:class:`Page`, one doc's tokens as plain lists (:func:`rasd.extract.spans.token_view`), never
+spaCy ``Token`` objects: the component looks at every capitalised word of a report.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy
+import yaml
 from spacy.attrs import IS_QUOTE, IS_TITLE
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from spacy.lang.lex_attrs import is_punct
+from spacy.tokens import Doc
 
+from rasd.extract.spans import TokenView, doc_text, span_extensions, token_view
 from rasd.taxonomy.registry import alias_key
 
-KUNYA = {"abu", "abou", "abo", "umm", "um", "om", "oum"}
-NASAB = {"bin", "ibn", "ben", "bint", "ebn"}
-ABD = {"abd", "abdul", "abdel", "abdal", "abdil", "abdol", "abdur", "abdus"}
-AL = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "ed", "er", "es", "et"}
-COMPOUND_END = {"din", "deen", "dine", "islam", "dawla", "haq", "huda", "rahman"}
-WESTERN_PARTICLE = {"de", "van", "von", "da", "di", "del", "della", "le", "la", "du", "der"}
-QUOTES_OPEN = {'"', "“", "'", "‘", "«"}
-QUOTES_CLOSE = {'"', "”", "'", "’", "»"}
-LOCATIVE = {"in", "near", "at", "outside", "into", "towards", "toward", "around", "across",
-            "inside", "via", "throughout", "to"}
-PLACE_OF = {"town", "village", "city", "neighbourhood", "neighborhood", "district", "area",
-            "countryside", "outskirts", "suburb", "province", "governorate", "camp", "region",
-            "subdistrict", "municipality"}
-INSTITUTION = frozenset(
-    {
-        "mosque", "hospital", "school", "street", "st", "road", "square", "roundabout",
-        "neighbourhood", "neighborhood", "district", "quarter", "camp", "bridge", "airport",
-        "airbase", "base", "field", "oilfield", "dam", "brigade", "brigades", "battalion",
-        "battalions", "division", "regiment", "front", "army", "movement", "corps", "legion",
-        "group", "foundation", "center", "centre", "university", "company", "prison",
-        "stadium", "village", "town", "city", "highway", "gate", "market", "bakery",
-        "mountain", "mount", "valley", "river", "lake", "hill", "hills", "island", "park",
-        "palace", "hotel", "tower", "clinic", "institute", "academy", "college", "committee",
-        "council", "assembly", "ministry", "office", "party", "organization", "organisation",
-        "agency", "network", "observatory", "news", "tv", "channel", "force", "forces",
-        "guard", "police", "directorate", "branch", "administration", "authority",
-        "government", "coalition", "alliance", "operation", "shield", "spring", "bay", "port",
-        "station", "plant", "factory", "crossing", "checkpoint", "cemetery", "church",
-        "shrine", "tomb", "mausoleum", "prize", "award", "fund", "bank", "museum", "library",
-        "hall", "building", "complex", "compound", "farm", "farms", "bureau", "court",
-        "command", "staff", "secretariat", "intelligence", "security", "region", "province",
-        "governorate", "countryside", "international", "airlines", "corporation", "republic",
-        "kingdom", "state", "states", "union", "nations", "summit", "massacre", "attack",
-        "bombing", "offensive", "battle", "campaign", "conference", "talks", "agreement",
-        "accord", "plan", "commission", "committees", "councils", "organizations",
-        "organisations", "relief", "revolution", "divisions", "army's",
-        "armys", "party's",
-    }
-)
+NAMES_DIR = Path(__file__).resolve().parents[1] / "taxonomy" / "names"
+WORDS_FILE = NAMES_DIR / "person_words.yaml"
+
+
+def _load() -> dict[str, frozenset[str]]:
+    with open(WORDS_FILE, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {key: frozenset(str(w).lower() for w in words) for key, words in data.items()}
+
+
+_W = _load()
+
+
+def words(key: str) -> frozenset[str]:
+    """One word list of person_words.yaml, lower-cased."""
+    return _W[key]
+
+
+KUNYA, NASAB, ABD, AL = _W["kunya"], _W["nasab"], _W["abd"], _W["al"]
+COMPOUND_END, WESTERN_PARTICLE = _W["compound_end"], _W["western_particle"]
+QUOTES_OPEN, QUOTES_CLOSE = _W["quotes_open"], _W["quotes_close"]
+LOCATIVE, PLACE_OF, INSTITUTION = _W["locative"], _W["place_of"], _W["institution"]
+HYPHEN_SUFFIX, RUN_STOP, MONTHS_DAYS = _W["hyphen_suffix"], _W["run_stop"], _W["months_days"]
+HEADLINE_CHARS = 400
 _WORD = re.compile(r"[^\W\d_]{4,}")
-HYPHEN_SUFFIX = {"based", "led", "backed", "held", "controlled", "linked", "run", "affiliated",
-                 "born", "style", "like", "era", "allied", "aligned", "funded", "supported"}
-RUN_STOP = {"executive", "human", "rights", "deputy", "acting", "interim", "former", "late"}
-MONTHS_DAYS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "ramadan", "eid",
-    }
-)
+_NONE = object()
+_BEFORE_STOP = frozenset({",", ";", ":", "(", ")", '"'})
 
 
 @dataclass
@@ -76,92 +62,159 @@ class Element:
     key: str = ""
 
 
-def is_cap(tok: Token) -> bool:
+@dataclass
+class Page:
+    """One doc as the persons component reads it: token lists, text, group spans."""
+
+    doc: Doc
+    v: TokenView
+    text: str
+    n: int
+    groups: list[tuple[int, int, Any]]  # (start token, end token, entity) of group spans
+    blocked: set[int] = field(default_factory=set)
+    group_starts: list[int] = field(default_factory=list)
+    group_ends: dict[int, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.groups.sort(key=lambda g: g[0])
+        self.group_starts = [g[0] for g in self.groups]
+        for _, end, entity in reversed(self.groups):  # the first group ending there wins
+            self.group_ends[end] = entity
+
+    @classmethod
+    def of(cls, doc: Doc) -> Page:
+        groups = [(s.start, s.end, span_extensions(doc, s.start_char, s.end_char)[1])
+                  for s in doc.spans.get("group", [])]
+        blocked = {i for s, e, _ in groups for i in range(s, e)}
+        view = token_view(doc)
+        return cls(doc, view, doc_text(doc), len(view), groups, blocked)
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens start..end (exclusive), as ``doc[start:end].text``."""
+        if end - start == 1:
+            return self.v.text[start]
+        if end <= start:
+            return ""
+        return self.text[self.v.idx[start] : self.v.end_char(end - 1)]
+
+
+def is_cap(p: Page, i: int) -> bool:
     """A capitalised word that can be part of a name (not "The", not "al", not ALL CAPS)."""
-    text = tok.text
-    if not text[:1].isupper() or len(text) < 2 or tok.is_stop or tok.lower_ in AL:
+    text = p.v.text[i]
+    if not text[:1].isupper() or len(text) < 2:
+        return False
+    low = p.v.lower[i]
+    if low in STOP_WORDS or low in AL:
         return False
     body = text.replace("'", "").replace("’", "")
     return body.isalpha() and not body.isupper()
 
 
-def may_start(tok: Token) -> bool:
+def may_start(p: Page, i: int) -> bool:
     """Whether a name may begin at this token."""
-    if tok.i > 0 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
+    if i > 0 and p.v.text[i - 1] == "-" and not p.v.space[i - 1]:
         return False  # "Maaret-al-Numan": inside a hyphenated place name
-    return tok.text[:1].isupper() or tok.text in QUOTES_OPEN
+    text = p.v.text[i]
+    return text[:1].isupper() or text in QUOTES_OPEN
 
 
-def words_before(doc: Doc, start: int) -> list[str]:
+def words_before(p: Page, start: int) -> list[str]:
     """Up to four words just before a name, on its line and in its sentence."""
-    if doc[start].is_sent_start:
+    v = p.v
+    if v.sent_start[start]:
         return []
-    toks: list[Token] = []
-    for tok in reversed(doc[max(0, start - 4) : start]):
-        if tok.is_space or "\n" in tok.whitespace_ or tok.text in {",", ";", ":", "(", ")", '"'}:
+    first = start
+    for j in range(start - 1, max(0, start - 4) - 1, -1):
+        text = v.text[j]
+        if text.isspace() or text in _BEFORE_STOP:
             break
-        toks.insert(0, tok)
-        if tok.is_sent_start:
+        first = j
+        if v.sent_start[j]:
             break
-    return "".join(t.text_with_ws for t in toks).split()
+    return p.span(first, start).split() if first < start else []
 
 
-def plain(doc: Doc, el: Element) -> bool:
-    return doc[el.start].lower_ not in INSTITUTION
+def plain(p: Page, el: Element) -> bool:
+    return p.v.lower[el.start] not in INSTITUTION
 
 
-def name_part(doc: Doc, i: int, blocked: set[int]) -> int:
+def name_part(p: Page, i: int, blocked: set[int]) -> int:
     """End of an "al-X" or "X" name part at i (0 when there is none)."""
-    if i >= len(doc) or i in blocked:
+    if i >= p.n or i in blocked:
         return 0
-    return al_form(doc, i, blocked) or (i + 1 if is_cap(doc[i]) else 0)
+    return al_form(p, i, blocked) or (i + 1 if is_cap(p, i) else 0)
 
 
-def al_form(doc: Doc, i: int, blocked: set[int]) -> int:
+def al_form(p: Page, i: int, blocked: set[int]) -> int:
     """End of "al-Masri" / "Al Masri" / "ash-Shami" starting at i (0 when there is none)."""
-    if i >= len(doc) or doc[i].lower_ not in AL:
+    if i >= p.n or p.v.lower[i] not in AL:
         return 0
-    j = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "-" else i + 1
-    if j == i + 1 and not doc[i].text[0].isupper() and not (i > 0 and is_cap(doc[i - 1])):
+    j = i + 2 if i + 1 < p.n and p.v.text[i + 1] == "-" else i + 1
+    if j == i + 1 and not p.v.text[i][0].isupper() and not (i > 0 and is_cap(p, i - 1)):
         return 0
-    if j < len(doc) and j not in blocked and is_cap(doc[j]):
+    if j < p.n and j not in blocked and is_cap(p, j):
         return j + 1
     return 0
 
 
-def nick(doc: Doc, i: int, blocked: set[int]) -> Element | None:
-    for j in range(i + 1, min(i + 6, len(doc))):
+def nick(p: Page, i: int, blocked: set[int]) -> Element | None:
+    """A quoted nickname starting at the opening quote i ('"Abu Jandal"')."""
+    for j in range(i + 1, min(i + 6, p.n)):
         if j in blocked:
             return None
-        if doc[j].text in QUOTES_CLOSE and j > i + 1:
-            inner = doc[i + 1 : j]
-            if is_cap(inner[0]) or inner[0].lower_ == "the":
-                return Element("nick", i, j + 1, alias_key(inner.text))
+        if p.v.text[j] in QUOTES_CLOSE and j > i + 1:
+            if is_cap(p, i + 1) or p.v.lower[i + 1] == "the":
+                return Element("nick", i, j + 1, alias_key(p.span(i + 1, j)))
             return None
-        if not (is_cap(doc[j]) or doc[j].lower_ in AL | {"-", "the"}):
+        if not (is_cap(p, j) or p.v.lower[j] in AL or p.v.lower[j] in {"-", "the"}):
             return None
     return None
 
 
-def cap_neighbour(doc: Doc, start: int, end: int) -> bool:
+def cap_neighbour(p: Page, start: int, end: int) -> bool:
     """True where a partial name is glued to other capitalised words (a longer proper name)."""
-    left = start > 0 and is_cap(doc[start - 1]) and not doc[start - 1].is_sent_start
-    return bool(left or (end < len(doc) and is_cap(doc[end])))
+    left = start > 0 and is_cap(p, start - 1) and not p.v.sent_start[start - 1]
+    return bool(left or (end < p.n and is_cap(p, end)))
 
 
-def headline_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens on headline-case or ALL-CAPS lines (most long words capitalised)."""
-    out: set[int] = set()
-    text = doc.text
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        words = [w for w in _WORD.findall(line) if w.lower() not in STOP_WORDS]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
-            span = doc.char_span(start, start + len(line), alignment_mode="expand")
-            if span is not None:
-                out.update(range(span.start, span.end))
-    return out
+def alone_ok(p: Page, end: int) -> bool:
+    """A single given name counts where a punctuation mark or a lower-case word follows it."""
+    if end >= p.n:
+        return False
+    text = p.v.text[end]
+    return (is_punct(text) or text.islower()) and text not in {"-", "'s"}
+
+
+class Headlines:
+    """Whether a token is on a headline-case or ALL-CAPS line (most long words capitalised).
+
+    Read line by line on demand: only the lines holding a name candidate are looked at.
+    """
+
+    def __init__(self, p: Page) -> None:
+        self.p = p
+        self.lines: dict[int, bool] = {}
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int) or not 0 <= i < self.p.n:
+            return False
+        text, at = self.p.text, self.p.v.idx[i]
+        start = text.rfind("\n", 0, at) + 1
+        if start not in self.lines:
+            end = text.find("\n", at)
+            self.lines[start] = headline(text[start : end if end >= 0 else len(text)])
+        return self.lines[start]
+
+
+def headline(line: str) -> bool:
+    """A line in headline case or ALL CAPS: 3+ long words, 80 % of them capitalised.
+
+    A line longer than :data:`HEADLINE_CHARS` is a paragraph, never a headline.
+    """
+    if len(line) > HEADLINE_CHARS:
+        return False
+    words = [w for w in _WORD.findall(line) if w.lower() not in STOP_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def prefix(table: dict[tuple[str, ...], Any], words: list[str]) -> tuple[int, Any] | None:
@@ -172,40 +225,35 @@ def prefix(table: dict[tuple[str, ...], Any], words: list[str]) -> tuple[int, An
     return None
 
 
-def blocked_tokens(doc: Doc) -> set[int]:
-    groups = doc.spans.get("group", [])
-    return {i for s in groups for i in range(s.start, s.end)}
-
-
-def affiliation_before(doc: Doc, start: int) -> str | None:
+def affiliation_before(p: Page, start: int) -> str | None:
     """A group named just before the role words that precede a name ("IS commander X")."""
-    for span in doc.spans.get("group", []):
-        if start - 4 <= span.end <= start:
-            between = doc[span.end : start]
-            if all(t.is_lower or t.text in {"'s", "’s", ","} for t in between):
-                return str(span._.entity)
+    for e in range(max(0, start - 4), start + 1):
+        entity = p.group_ends.get(e, _NONE)
+        if entity is not _NONE and all(
+            p.v.text[k].islower() or p.v.text[k] in {"'s", "’s", ","} for k in range(e, start)
+        ):
+            return str(entity)
     return None
 
 
-def affiliation_after(doc: Doc, end: int) -> str | None:
+def affiliation_after(p: Page, end: int) -> str | None:
     """A group in the apposition after a name (", a commander of the Free Syrian Army,")."""
-    if end >= len(doc) or doc[end].text not in {",", "of", "from", "with", "("}:
+    if end >= p.n or p.v.text[end] not in {",", "of", "from", "with", "("}:
         return None
     limit = end + 12
-    for tok in doc[end + 1 : limit]:
-        if tok.text in {".", ";", ")"} or tok.is_sent_start:
-            limit = tok.i
+    for k in range(end + 1, min(limit, p.n)):
+        if p.v.text[k] in {".", ";", ")"} or p.v.sent_start[k]:
+            limit = k
             break
-    for span in doc.spans.get("group", []):
-        if end < span.start < limit:
-            return str(span._.entity)
+    k = bisect.bisect_right(p.group_starts, end)
+    if k < len(p.group_starts) and p.group_starts[k] < limit:
+        return str(p.groups[k][2])
     return None
 
 
 def starts_of(doc: Doc) -> list[int]:
     """Tokens a name may start at: title-case words and quotation marks (read in one pass)."""
-    arr = doc.to_array([IS_TITLE, IS_QUOTE])
     if not len(doc):
         return []
-    flags = numpy.asarray(arr, dtype=bool)
+    flags = numpy.asarray(doc.to_array([IS_TITLE, IS_QUOTE]), dtype=bool)
     return [int(i) for i in numpy.nonzero(flags[:, 0] | flags[:, 1])[0]]

@@ -1,10 +1,12 @@
 """The extraction pipeline: a blank English spaCy model with Rasd's components, and
 :func:`extract`, from a :class:`rasd.model.Report` to its mentions and events.
 
-Components, in order: ``sentencizer``, ``rasd_groups``, ``rasd_persons``, ``rasd_places``,
-``rasd_dates``, ``rasd_quantities``, ``rasd_attribution``, ``rasd_events``. The groups, persons,
-places and attribution components live in their own modules; a component whose module is not
-installed is left out with a logged warning (the rest still runs).
+Components, in order: ``sentencizer``, ``rasd_tokens`` (the per-doc token lists, text and
+sentence bounds every later component reads: :mod:`rasd.extract.spans`), ``rasd_groups``,
+``rasd_persons``, ``rasd_places``, ``rasd_dates``, ``rasd_quantities``, ``rasd_attribution``,
+``rasd_events``. The groups, persons, places and attribution components live in their own
+modules; a component whose module is not installed is left out with a logged warning (the rest
+still runs).
 
 Long texts are cut at paragraph or sentence ends into pieces of at most :data:`CHUNK_CHARS`
 characters, each run on its own, offsets shifted back: memory stays flat and time linear.
@@ -17,6 +19,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -30,7 +33,7 @@ from rasd.extract import dates as _dates  # noqa: F401  (registers rasd_dates)
 from rasd.extract import events as _events  # noqa: F401  (registers rasd_events)
 from rasd.extract import quantities as _quantities  # noqa: F401  (registers rasd_quantities)
 from rasd.extract.dates import dateline
-from rasd.extract.event_rules import doc_text
+from rasd.extract.spans import doc_text, span_extensions
 from rasd.model import (
     Actor,
     Count,
@@ -47,6 +50,9 @@ log = logging.getLogger(__name__)
 VERSION = "0.1"
 EXTRACTOR = f"rasd-extract/{VERSION}"
 CHUNK_CHARS = 100_000
+#: most reports sent to a worker process at once
+POOL_BATCH = 64
+_POOLS: dict[int, ProcessPoolExecutor] = {}
 #: (factory, module) of the components written elsewhere, in pipeline order
 OPTIONAL = {
     "rasd_groups": "rasd.extract.groups",
@@ -83,6 +89,7 @@ def new_pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = CHUNK_CHARS * 2
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("rasd_tokens")
     for factory in ORDER:
         if _available(factory):
             nlp.add_pipe(factory)
@@ -98,6 +105,7 @@ def build_pipeline() -> Language:
 def make_doc(nlp: Language, text: str, report: Report) -> Doc:
     """A tokenised doc carrying the report's metadata in ``user_data``."""
     doc = nlp.make_doc(text)
+    doc.user_data["rasd_text"] = text  # spaCy keeps every character: doc.text == text
     published = report.published or dateline(report.text)
     doc.user_data.update({"published": published, "title": report.title,
                           "language": report.language, "report": report.id})
@@ -150,14 +158,39 @@ def _extract_all(nlp: Language, reports: Iterable[Report]) -> Iterator[Extractio
 
 def extract_many(reports: list[Report], workers: int = 1,
                  nlp: Language | None = None) -> list[Extraction]:
-    """Extraction of many reports, batched with ``nlp.pipe``; ``workers`` > 1 uses processes."""
+    """Extraction of many reports, in order, batched with ``nlp.pipe``.
+
+    ``workers`` > 1 spreads the reports over a pool of that many processes (kept for the next
+    call; each builds the standard pipeline once, so ``nlp`` is not used there). Below
+    ``2 * workers`` reports, or with ``workers`` ≤ 1, everything runs in this process.
+    """
     if workers <= 1 or len(reports) < 2 * workers:
         return list(_extract_all(nlp or build_pipeline(), reports))
-    size = max(1, len(reports) // (workers * 4))
+    size = max(1, min(POOL_BATCH, len(reports) // (workers * 4)))
     parts = [reports[i:i + size] for i in range(0, len(reports), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(_work, parts)
-        return [x for part in results for x in part]
+    pool = _pool(workers)
+    try:
+        return [x for part in pool.map(_work, parts) for x in part]
+    except BrokenProcessPool:
+        _POOLS.pop(workers, None)  # a worker died (killed, out of memory): start afresh next time
+        raise
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    pool = _POOLS.get(workers)
+    if pool is None:
+        pool = _POOLS[workers] = ProcessPoolExecutor(max_workers=workers, initializer=_warm)
+    return pool
+
+
+def shutdown_pools() -> None:
+    """Stop the worker processes of :func:`extract_many` (they are also stopped at exit)."""
+    while _POOLS:
+        _POOLS.popitem()[1].shutdown(cancel_futures=True)
+
+
+def _warm() -> None:
+    build_pipeline()
 
 
 def _work(reports: list[Report]) -> list[Extraction]:
@@ -171,16 +204,18 @@ def mention_id(report: str, kind: str, start: int, end: int) -> str:
 def mentions_of(doc: Doc, report: Report, offset: int = 0) -> list[Mention]:
     """The spans of every mention kind as :class:`Mention` records."""
     out = []
+    text = doc_text(doc)
     for kind in SPAN_KINDS:
         if kind not in doc.spans:
             continue
         for span in doc.spans[kind]:
-            start, end = span.start_char + offset, span.end_char + offset
+            start, end = span.start_char, span.end_char
+            value, entity, reason, confidence = span_extensions(doc, start, end)
             out.append(Mention(
-                id=mention_id(report.id, kind, start, end), report=report.id,
-                kind=kind, start=start, end=end, text=span.text,  # type: ignore[arg-type]
-                value=span._.value, entity=span._.entity, reason=span._.reason,
-                extractor=EXTRACTOR, confidence=float(span._.confidence or 0.5)))
+                id=mention_id(report.id, kind, start + offset, end + offset), report=report.id,
+                kind=kind, start=start + offset, end=end + offset,  # type: ignore[arg-type]
+                text=text[start:end], value=value, entity=entity, reason=reason,
+                extractor=EXTRACTOR, confidence=float(confidence or 0.5)))
     return out
 
 

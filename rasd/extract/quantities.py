@@ -344,8 +344,9 @@ class QuantityFinder:
     """The ``rasd_quantities`` component: casualty counts and money."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["quantity"] = _to_spans(doc, find_counts(doc.text), "QUANTITY")
-        doc.spans["money"] = _to_spans(doc, find_money(doc.text), "MONEY")
+        text = _spans.doc_text(doc)
+        doc.spans["quantity"] = _to_spans(doc, find_counts(text), "QUANTITY")
+        doc.spans["money"] = _to_spans(doc, find_money(text), "MONEY")
         return doc
 
 

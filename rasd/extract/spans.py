@@ -1,4 +1,4 @@
-"""The convention the extraction components share.
+"""The convention the extraction components share, and the per-doc structures they read.
 
 Each component writes the spans it finds to the span group named for its mention kind
 (``doc.spans["person"]``, ``["group"]``, ``["place"]``, ``["date"]``, ``["quantity"]``,
@@ -13,23 +13,193 @@ Each component writes the spans it finds to the span group named for its mention
 
 The report's metadata travels in ``doc.user_data``: ``"published"`` (a ``datetime.date`` or None),
 ``"title"``, ``"language"``, ``"report"`` (the report id).
+
+Reading tokens one by one through spaCy (``doc[i].text``, ``for sent in doc.sents``) builds a
+Python object per access and dominates the time of rule components. :func:`token_view` reads
+every token attribute the components need into plain lists once per doc (one vectorised
+``Doc.to_array``), kept on ``doc._.rasd_tokens``; :func:`doc_text` and :func:`lower_text` are the
+doc's text and its ASCII-lower-cased copy (same offsets), built once; :func:`sentences` are the
+sentence boundaries as token and character offsets. All offsets are into the doc's own text.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import compress
+from typing import Any
+
+import numpy
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 MENTION_KINDS = ("person", "group", "place", "date", "quantity", "money")
 SPAN_EXTENSIONS = ("value", "entity", "confidence", "reason")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """Token attributes of one doc as plain lists, index = token index.
+
+    ``lower[i]`` is ``text[i].lower()``; ``idx[i]`` its character offset; ``space[i]``: the
+    token is followed by one space; ``sent_start[i]``: it opens a sentence (token 0 always does).
+    """
+
+    text: list[str]
+    lower: list[str]
+    idx: list[int]
+    space: list[bool]
+    sent_start: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def end_char(self, i: int) -> int:
+        """Character offset just after token ``i``."""
+        return self.idx[i] + len(self.text[i])
+
+
+def span_extensions(doc: Doc, start_char: int, end_char: int) -> tuple[Any, Any, Any, Any]:
+    """``(value, entity, reason, confidence)`` of the span at these characters, read at once.
+
+    ``span._.x`` builds an accessor object per access; spaCy keeps a span's extension values
+    in ``doc.user_data`` under ``("._.", name, start_char, end_char)``, read here directly
+    (tests/extract/test_pipeline.py checks both ways agree).
+    """
+    data: dict[Any, Any] = doc.user_data  # typed dict[str, Any] by spaCy; keys are tuples
+    return (data.get(("._.", "value", start_char, end_char)),
+            data.get(("._.", "entity", start_char, end_char)),
+            data.get(("._.", "reason", start_char, end_char)),
+            data.get(("._.", "confidence", start_char, end_char)))
+
+
+def set_span_extensions(doc: Doc, start_char: int, end_char: int, **values: Any) -> None:
+    """Set ``span._.<name>`` for the span at these characters (names of SPAN_EXTENSIONS)."""
+    data: dict[Any, Any] = doc.user_data
+    for name, value in values.items():
+        if name not in SPAN_EXTENSIONS:
+            raise AttributeError(name)
+        data[("._.", name, start_char, end_char)] = value
 
 
 def register_extensions() -> None:
-    """Register the Span extensions once (idempotent)."""
+    """Register the Span and Doc extensions once (idempotent)."""
     for name in SPAN_EXTENSIONS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    if not Doc.has_extension("events"):
-        Doc.set_extension("events", default=None)
+    for name in ("events", "rasd_tokens"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def token_view(doc: Doc) -> TokenView:
+    """The :class:`TokenView` of ``doc``, built on first use and kept on ``doc._.rasd_tokens``.
+
+    Built after the sentencizer (the pipeline's first component): sentence starts set later are
+    not seen, and components must not change tokenisation or sentence starts.
+    """
+    view = doc._.rasd_tokens
+    if view is None:
+        view = _build(doc)
+        doc._.rasd_tokens = view
+    return view
+
+
+def _build(doc: Doc) -> TokenView:
+    if not len(doc):
+        return TokenView([], [], [], [], [])
+    arr = numpy.asarray(doc.to_array([IDX, LENGTH, SPACY, SENT_START, ORTH]), dtype=numpy.int64)
+    idx, lengths, space = arr[:, 0].tolist(), arr[:, 1].tolist(), (arr[:, 2] > 0).tolist()
+    text = doc.user_data.get("rasd_text")  # the report's own text, set by the pipeline
+    if isinstance(text, str) and len(text) == idx[-1] + lengths[-1] + space[-1]:
+        words = [text[a : a + n] for a, n in zip(idx, lengths, strict=True)]
+    else:
+        doc.user_data.pop("rasd_text", None)
+        strings = doc.vocab.strings
+        words = [strings[h] for h in arr[:, 4].astype(numpy.uint64).tolist()]
+    sent_start = (arr[:, 3] > 0).tolist()
+    sent_start[0] = True
+    return TokenView(words, [t.lower() for t in words], idx, space, sent_start)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("rasd_text")
+    if not isinstance(text, str):
+        view = token_view(doc)
+        text = "".join([t + " " if s else t for t, s in zip(view.text, view.space, strict=True)])
+        doc.user_data["rasd_text"] = text
+    return text
+
+
+def lower_text(doc: Doc) -> str:
+    """The doc's text with A-Z lower-cased (same length, same offsets), built once per doc."""
+    text = doc.user_data.get("rasd_lower")
+    if not isinstance(text, str):
+        text = doc.user_data["rasd_lower"] = doc_text(doc).translate(_ASCII_LOWER)
+    return text
+
+
+def sentences(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """Sentences as (start token, end token, start char, end char), built once per doc."""
+    found = doc.user_data.get("rasd_sents")
+    if not isinstance(found, list):
+        view = token_view(doc)
+        starts = list(compress(range(len(view)), view.sent_start))
+        ends = [*starts[1:], len(view)] if starts else []
+        found = [(s, e, view.idx[s], view.end_char(e - 1))
+                 for s, e in zip(starts, ends, strict=True)]
+        doc.user_data["rasd_sents"] = found
+    return found
+
+
+@Language.factory("rasd_tokens", default_config={}, assigns=["doc._.rasd_tokens"],
+                  requires=["token.is_sent_start"])
+def make_tokens(nlp: Language, name: str) -> TokenReader:
+    """Builds the shared per-doc structures once, right after the sentencizer."""
+    return TokenReader()
+
+
+class TokenReader:
+    """Component ``rasd_tokens``: :func:`token_view`, :func:`doc_text`, :func:`sentences`."""
+
+    def __init__(self) -> None:
+        self.abbreviations = title_abbreviations()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.rasd_tokens = None  # a doc run twice is read afresh
+        for key in ("rasd_lower", "rasd_sents"):
+            doc.user_data.pop(key, None)
+        join_abbreviations(doc, token_view(doc), self.abbreviations)
+        doc_text(doc)
+        sentences(doc)
+        return doc
+
+
+def title_abbreviations() -> frozenset[str]:
+    """Lower-cased abbreviated title words of roles.yaml ("lt.", "col.", "brig.")."""
+    from rasd.taxonomy.registry import load_roles
+
+    roles = load_roles()
+    return frozenset(w for key in (*roles.titles, *roles.roles) for w in key if w.endswith("."))
+
+
+def join_abbreviations(doc: Doc, view: TokenView, abbreviations: frozenset[str]) -> None:
+    """Undo the sentencizer's break after an abbreviated title ("Lt. Col. Samir Haddad").
+
+    A sentence start at token j is dropped where token j-2 and the period j-1 make a title
+    abbreviation and j is a capitalised word other than a stop word ("Lt. The next day" keeps
+    its break).
+    """
+    text, lower, space, starts = view.text, view.lower, view.space, view.sent_start
+    for j in compress(range(len(view)), starts):
+        if j >= 2 and text[j - 1] == "." and not space[j - 2] \
+                and lower[j - 2] + "." in abbreviations and text[j][:1].isupper() \
+                and lower[j] not in STOP_WORDS:
+            doc[j].is_sent_start = False
+            starts[j] = False
 
 
 register_extensions()

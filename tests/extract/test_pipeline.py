@@ -1,14 +1,29 @@
-"""The pipeline end to end: records, stable ids, batching, and odd input (generated, fictional)."""
+"""The pipeline end to end: records, stable ids, batching, processes, the shared token view.
+
+Odd input is in test_robustness.py. Texts are generated or written for Rasd (fictional)."""
 
 from __future__ import annotations
 
-import random
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
+import spacy
 from spacy.language import Language
 
-from rasd.extract.pipeline import EXTRACTOR, build_pipeline, chunks, extract, extract_many
+from rasd.extract.pipeline import (
+    EXTRACTOR,
+    build_pipeline,
+    chunks,
+    extract,
+    extract_many,
+    make_doc,
+    shutdown_pools,
+)
+from rasd.extract.spans import (
+    doc_text,
+    lower_text,
+    sentences,
+    set_span_extensions,
+    span_extensions,
+    token_view,
+)
 
 TEXT = ("Fictional report. Warplanes struck the market in the town on Tuesday, killing at least "
         "12 civilians. A ransom of 500,000 Syrian pounds was demanded last week.")
@@ -65,30 +80,72 @@ def test_long_report_offsets(nlp: Language, report_of) -> None:  # type: ignore[
         assert report.text[m.start:m.end] == m.text
 
 
-def test_long_sentence_and_no_punctuation(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
-    rng = random.Random(7)
-    words = ["shelling", "killed", "12", "civilians", "on", "Tuesday", "the", "village", "and"]
-    text = " ".join(rng.choice(words) for _ in range(2000))
-    ex = extract(nlp, report_of(text))
-    for m in ex.mentions:
-        assert text[m.start:m.end] == m.text
+def test_extract_many_with_processes_matches_one_process(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    reports = [report_of(TEXT + f" Activist Samir Haddad{i} said so.", rid=f"r{i}")
+               for i in range(9)]
+    try:
+        pooled = extract_many(reports, workers=2)
+        again = extract_many(reports, workers=2)  # the pool is kept between calls
+    finally:
+        shutdown_pools()
+    single = extract_many(reports, nlp=nlp)
+    assert [x.report for x in pooled] == [r.id for r in reports]
+    for a, b, c in zip(pooled, again, single, strict=True):
+        ids = [m.id for m in a.mentions]
+        assert ids == [m.id for m in b.mentions] == [m.id for m in c.mentions]
+        assert [e.id for e in a.events] == [e.id for e in c.events]
 
 
-def test_table_text(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
-    rows = "\n".join(f"| Village {i} | {i} killed | {i * 2} injured |" for i in range(200))
-    ex = extract(nlp, report_of(rows))
-    assert any(m.kind == "quantity" for m in ex.mentions)
+VIEW_TEXTS = [
+    "",
+    "   ",
+    TEXT,
+    "Line one.\n\n  Line two!  And three?\t\"Quoted.\" Dr. Haddad (al-Tunisi) said: 5-6 were hurt.",
+    "Sa\u0301mir\u200d Had\u200fdad 🙂 said\u00a0so.  \n",
+]
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
-def test_odd_unicode_never_crashes(text: str) -> None:
-    from datetime import date
+def test_token_view_matches_spacy() -> None:
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    for text in VIEW_TEXTS:
+        doc = blank(text)
+        view = token_view(doc)
+        assert view.text == [t.text for t in doc]
+        assert view.lower == [t.text.lower() for t in doc]
+        assert view.idx == [t.idx for t in doc]
+        assert view.space == [bool(t.whitespace_) for t in doc]
+        assert view.sent_start == [bool(t.is_sent_start) for t in doc]
+        assert doc_text(doc) == text == doc.text
+        assert len(lower_text(doc)) == len(text)
+        assert [(s[2], s[3]) for s in sentences(doc)] == [(s.start_char, s.end_char)
+                                                         for s in doc.sents]
+        assert token_view(doc) is view  # built once
 
-    from rasd.model import Report
 
-    report = Report(id="r-odd", sha256="", text=text, media_type="text/plain", archive_path="",
-                    published=date(2017, 4, 5), fictional=True)
-    ex = extract(build_pipeline(), report)
-    for m in ex.mentions:
-        assert text[m.start:m.end] == m.text
+def test_tokens_component_ignores_a_text_that_does_not_fit(nlp: Language) -> None:
+    doc = nlp.make_doc("One. Two.")
+    doc.user_data["rasd_text"] = "stale"
+    tokens = nlp.get_pipe("rasd_tokens")
+    assert doc_text(tokens(doc)) == "One. Two."
+    assert token_view(doc).text == ["One", ".", "Two", "."]
+
+
+def test_tokens_read_from_the_report_text(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Sa\u0301mir  Haddad\u200d said\n\n 12 🙂 died. "
+    doc = make_doc(nlp, text, report_of(text))
+    view = token_view(nlp.get_pipe("rasd_tokens")(doc))
+    assert view.text == [t.text for t in doc] and doc_text(doc) == doc.text == text
+
+
+def test_span_extensions_read_like_the_underscore(nlp: Language) -> None:
+    doc = nlp("Fictional. Activist Samir Haddad said 12 civilians were killed in Aleppo.")
+    spans = [s for key in ("person", "place", "quantity") for s in doc.spans.get(key, [])]
+    assert len(spans) >= 2
+    for s in spans:
+        assert span_extensions(doc, s.start_char, s.end_char) == (
+            s._.value, s._.entity, s._.reason, s._.confidence)
+        assert s._.value is not None
+    first = spans[0]
+    set_span_extensions(doc, first.start_char, first.end_char, reason="checked")
+    assert first._.reason == "checked"

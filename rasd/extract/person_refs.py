@@ -1,0 +1,85 @@
+"""Later references to a person named earlier in the report ("Fadi Haddad ... Haddad said").
+
+A capitalised word (or "al-X") equal to a part of a full name found earlier in the same doc is a
+person mention; its ``refers_to`` points at the earlier full mention (char offsets) where only
+one earlier person has that part. Used by :class:`rasd.extract.persons.PersonFinder`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from rasd.extract.person_names import LOCATIVE, Page, al_form, cap_neighbour, is_cap, words_before
+from rasd.extract.person_rules import Person
+from rasd.extract.spans import set_span_extensions
+from rasd.taxonomy.registry import NameLexicon, alias_key, fold
+from rasd.taxonomy.registry import name_key as nkey
+
+
+def partials(names: NameLexicon, p: Page, found: list[Person], starts: list[int]) -> list[Person]:
+    """Later mentions of one part of an earlier full name (a full name has 2+ parts)."""
+    index: dict[str, list[Person]] = {}
+    for person in found:
+        if len(person.keys) > 1:
+            for k in person.keys:
+                index.setdefault(k, []).append(person)
+    if not index:
+        return []
+    taken = p.blocked | {i for q in found for i in range(q.start, q.end)}
+    out: list[Person] = []
+    for i in starts:
+        if i in taken or not is_cap(p, i):
+            continue
+        end = al_form(p, i, taken) or i + 1
+        key = nkey(p.v.text[end - 1]) if end > i + 1 else nkey(p.v.text[i])
+        if key not in index:
+            continue
+        earlier = [q for q in index[key] if q.end <= i]
+        before = [fold(w) for w in words_before(p, i)]
+        placed = bool(before) and (before[-1] in LOCATIVE or before[-1] == "of")
+        if alias_key(p.span(i, end)) in names.not_persons:
+            continue
+        if earlier and not placed and not cap_neighbour(p, i, end):
+            value = _partial_value(earlier[-1].value, p.span(i, end))
+            out.append(Person(i, end, value, {key}, 0.7, "part of a name given earlier"))
+            taken.update(range(i, end))
+    return out
+
+
+def link(found: list[Person]) -> None:
+    """Point each shorter mention at the earlier full mention whose name parts it repeats."""
+    ordered = sorted(found, key=lambda q: q.start)
+    for i, person in enumerate(ordered):
+        fuller = [q for q in ordered[:i] if len(q.keys) > len(person.keys)
+                  and person.keys <= q.keys]
+        roots = {(q.start, q.end) for q in fuller if q.value.get("refers_to") is None}
+        names = {q.value["name"] for q in fuller if q.value.get("refers_to") is None}
+        if len(names) == 1:
+            person.value["refers_to"] = min(roots)
+        elif len(names) > 1:
+            person.reason = "partial name shared by several people named earlier: not linked"
+            person.confidence = min(person.confidence, 0.5)
+
+
+def _partial_value(full: dict[str, Any], text: str) -> dict[str, Any]:
+    """The value of a later partial reference: the part as written, the rest from the full name."""
+    parts = dict.fromkeys(full["parts"])
+    which = next((k for k, v in full["parts"].items() if v and nkey(v) == nkey(text)), "family")
+    parts[which] = text
+    return {**dict.fromkeys(full), "name": text, "parts": parts,
+            "affiliation": full.get("affiliation"), "nationality": full.get("nationality")}
+
+
+def to_span(doc: Doc, p: Page, person: Person, label: str) -> Span:
+    """The spaCy span of a person, ``refers_to`` turned from tokens into char offsets."""
+    span = Span(doc, person.start, person.end, label=label)
+    value = dict(person.value)
+    if value.get("refers_to") is not None:
+        s, e = value["refers_to"]
+        value["refers_to"] = (p.v.idx[s], p.v.end_char(e - 1))
+    start, end = p.v.idx[person.start], p.v.end_char(person.end - 1)
+    set_span_extensions(doc, start, end, value=value, confidence=person.confidence,
+                        reason=person.reason)
+    return span
