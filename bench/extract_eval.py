@@ -73,7 +73,7 @@ GOVERNORATES = {
     "idlib": {"idlib", "idleb"}, "deir ezzor": {"deir ez-zor", "deir ezzor", "deir al-zor",
                                                 "dayr az zawr", "deir ez zor", "deir-ez-zor"},
     "homs": {"homs", "hims"}, "raqqa": {"raqqa", "ar-raqqah", "ar raqqah", "al-raqqah"},
-    "hasakeh": {"hasakeh", "al-hasakah", "al hasakah", "hasaka", "al-hasakeh"},
+    "hasakeh": {"hasakeh", "hasakah", "al-hasakah", "al hasakah", "hasaka", "al-hasakeh"},
     "hama": {"hama", "hamah"}, "daraa": {"daraa", "dar'a", "deraa"},
     "lattakia": {"latakia", "lattakia", "al-ladhiqiyah", "latakia governorate"},
     "quneitra": {"quneitra", "al-qunaytirah"}, "tartous": {"tartus", "tartous"},

@@ -3,6 +3,7 @@
     .venv/bin/python bench/web_search.py               # 100,000 reports, SQLite
     .venv/bin/python bench/web_search.py --n 10000     # smaller
     .venv/bin/python bench/web_search.py --db postgresql://postgres@127.0.0.1:5432/DB
+    .venv/bin/python bench/web_search.py --reuse /tmp/rasd-web-bench-XXXX/ws --by-filter
 
 Reports are made of a small made-up vocabulary (every one marked fictional), one event each,
 a quarter of them in two-report incidents. Queries mix rare words, common words, phrases and
@@ -24,11 +25,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from rasd.settings import Settings
 from rasd.store.tables import events, incident_events, incidents, reports, sources
 from rasd.web.app import create_app
-from rasd.workspace import Workspace, init
+from rasd.web.queries import Filters, search_page
+from rasd.workspace import Workspace, init, open_workspace
 
 PLACES = ["Kafr Zita", "Maarat", "Douma", "Tabqa", "Mayadin", "Saraqib", "Darayya", "Azaz"]
 GOVS = ["Hama", "Idlib", "Rif Dimashq", "Raqqa", "Deir ez-Zor", "Aleppo"]
@@ -94,6 +97,9 @@ def build(ws: Workspace, n: int, seed: int = 7) -> None:
             conn.execute(incident_events.insert(), [
                 {"incident_id": f"inc-{i:016d}", "event_id": f"evt-{j:016d}",
                  "report_id": f"rep-{j:016d}"} for i in pairs for j in (i, i + 1)])
+    if ws.engine.dialect.name == "postgresql":  # as autovacuum would after such a load
+        with ws.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
 
 
 def measure(client: TestClient, rounds: int, url: str) -> tuple[list[float], list[float]]:
@@ -109,6 +115,24 @@ def measure(client: TestClient, rounds: int, url: str) -> tuple[list[float], lis
                 cpu.append((time.process_time() - began_cpu) * 1000)
                 assert answer.status_code == 200
     return sorted(wall), sorted(cpu)
+
+
+def by_filter(ws: Workspace, rounds: int) -> None:
+    """CPU milliseconds of :func:`search_page` alone (no HTTP, no template) per filter."""
+    spent: dict[str, list[float]] = {}
+    with ws.engine.connect() as conn:
+        for _ in range(rounds):
+            for f in FILTERS:
+                for q in QUERIES:
+                    given = {k: date.fromisoformat(v) if k.startswith("date_") else v
+                             for k, v in f.items()}
+                    began = time.process_time()
+                    search_page(conn, Filters(q=q, **given))  # type: ignore[arg-type]
+                    spent.setdefault(str(f or "no filter"), []).append(
+                        (time.process_time() - began) * 1000)
+    for name, times in spent.items():
+        print(f"search_page {name}: cpu median {statistics.median(times):.0f} ms, "
+              f"max {max(times):.0f} ms")
 
 
 def _line(name: str, timings: list[float]) -> str:
@@ -129,17 +153,27 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000, help="synthetic reports")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--db", default=None, help="PostgreSQL URL (an empty database)")
+    parser.add_argument("--by-filter", action="store_true",
+                        help="also time search_page alone, per filter (CPU)")
+    parser.add_argument("--reuse", type=Path, default=None,
+                        help="a workspace an earlier run built (with the same --n and --db)")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="rasd-web-bench-"))
-    settings = Settings(workspace=folder / "ws", db=args.db, user="bench", extract=False)
-    ws = init(settings)
-    began = time.perf_counter()
-    build(ws, args.n)
-    print(f"built {args.n} reports in {time.perf_counter() - began:.1f} s ({folder})")
+    folder = args.reuse.parent if args.reuse else Path(tempfile.mkdtemp(prefix="rasd-web-bench-"))
+    settings = Settings(workspace=args.reuse or folder / "ws", db=args.db, user="bench",
+                        extract=False)
+    if args.reuse:
+        ws = open_workspace(settings)
+    else:
+        ws = init(settings)
+        began = time.perf_counter()
+        build(ws, args.n)
+        print(f"built {args.n} reports in {time.perf_counter() - began:.1f} s ({folder})")
     with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
         client.get("/search", params={"q": "market"})  # warm up
         for url in ("/search", "/search/facets"):
             _report_timings(url, measure(client, args.rounds, url), args)
+    if args.by_filter:
+        by_filter(ws, args.rounds)
     ws.close()
 
 

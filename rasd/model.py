@@ -112,6 +112,7 @@ class Actor:
     entity: str | None = None
     mention: str | None = None
     actor_type: str | None = None  # ACLED actor type, where known
+    rule: str | None = None  # how the extractor tied this party to the event (None: a person)
 
 
 @dataclass
@@ -164,6 +165,7 @@ class Event:
     status: Status = "suggested"
     extractor: str = ""
     background: bool = False  # history the report recalls, not the news it brings
+    rules: list[str] = field(default_factory=list)  # why its values were taken (extraction)
 
     def fatalities(self) -> tuple[int | None, int | None, int | None] | None:
         """(low, best, high) of the killed counts, summed over distinct victim groups."""

@@ -139,13 +139,18 @@ def print_entities(ws: Workspace, console: Console, kind: str | None, query: str
         counts = Counter(m.entity for m in records.iter_mentions(conn) if m.entity)
         found = [e for e in records.iter_entities(conn, kind)
                  if not query or any(query.lower() in n.lower() for n in [e.name, *e.aliases])]
+    rows = [(e.id, e.kind, e.name, str(counts.get(e.id, 0)),
+             "; ".join([a for a in e.aliases if a != e.name][:6])) for e in found]
+    if not console.is_terminal:  # piped or captured: one tab-separated line each, never wrapped
+        for row in rows:
+            console.print("\t".join(row), markup=False, soft_wrap=True)
+        return len(found)
     table = Table()
     table.add_column("entity", no_wrap=True, min_width=20)  # ids are copied into `rasd entity`
     for column in ("kind", "name", "mentions", "also written"):
         table.add_column(column)
-    for e in found:
-        others = [a for a in e.aliases if a != e.name]
-        table.add_row(e.id, e.kind, e.name, str(counts.get(e.id, 0)), "; ".join(others[:6]))
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
     return len(found)
 

@@ -48,11 +48,12 @@ def event_record(e: Event) -> dict[str, Any]:
         "time_precision": e.time_precision, "place": e.place, "place_name": e.place_name,
         "lat": e.lat, "lon": e.lon, "geo_precision": e.geo_precision, "country": e.country,
         "admin1": e.admin1,
-        "actors": [{"entity": a.entity, "role": a.role, "name": a.name} for a in e.actors],
+        "actors": [{"entity": a.entity, "role": a.role, "name": a.name, "rule": a.rule}
+                   for a in e.actors],
         "fatalities": ({"low": fat[0], "best": fat[1], "high": fat[2]} if fat else None),
         "counts": jsonable(e.counts), "modality": e.modality, "attributed_to": e.attributed_to,
         "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in e.evidence],
-        "confidence": e.confidence, "status": e.status,
+        "confidence": e.confidence, "status": e.status, "rules": e.rules,
     }
 
 

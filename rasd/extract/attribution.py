@@ -10,12 +10,13 @@ their spans; a pronoun speaker ("he said") is tied to the person quoted just bef
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rasd.extract.spans import register_extensions
+from rasd.extract.spans import register_extensions, sentences, token_view
 
 SPAN_KEY = "quote"
 CUES = {
@@ -54,11 +55,20 @@ class Attribution:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = _quotations(doc)
+        doc.user_data.pop("rasd_attr_spans", None)  # a doc run twice is read afresh
+        view = token_view(doc)
+        cues = [i for i, w in enumerate(view.lower) if w in CUES or w == "according"]
         out: list[Span] = []
+        if not cues:  # most sentences quote nobody: only those holding a cue word are read
+            doc.spans[SPAN_KEY] = out
+            return doc
+        quotes = _quotations(view.text)
         last_person: dict[str, Any] | None = None
-        for sent in doc.sents:
-            found = _attribute(doc, sent, quotes, last_person)
+        for s_start, s_end, _, _ in sentences(doc):
+            here = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
+            if not here:
+                continue
+            found = _attribute(doc, doc[s_start:s_end], here, view.lower, quotes, last_person)
             if found is None:
                 continue
             span, value = found
@@ -74,14 +84,17 @@ class Attribution:
 
 
 def _attribute(
-    doc: Doc, sent: Span, quotes: list[tuple[int, int]], last: dict[str, Any] | None
+    doc: Doc, sent: Span, cues: list[int], lower: list[str], quotes: list[tuple[int, int]],
+    last: dict[str, Any] | None,
 ) -> tuple[tuple[int, int], dict[str, Any]] | None:
-    for tok in sent:
-        low = tok.lower_
-        if low == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
-            return _according(doc, sent, tok.i, last)
-        if (low in CUES and tok.i > sent.start) or (low in CUES and _inverted(doc, tok.i)):
-            found = _verb(doc, sent, tok.i, quotes, last)
+    """The first cue of the sentence that names a speaker decides (``cues``: the token
+    indices of its cue words, in order; ``lower``: the doc's lower-cased tokens)."""
+    for i in cues:
+        low = lower[i]
+        if low == "according" and i + 1 < sent.end and lower[i + 1] == "to":
+            return _according(doc, sent, i, last)
+        if low in CUES and (i > sent.start or _inverted(doc, i)):
+            found = _verb(doc, sent, i, quotes, last)
             if found is not None:
                 return found
     return None
@@ -205,10 +218,13 @@ def _gid(span: Span | None) -> str | None:
 
 
 def _overlapping(doc: Doc, key: str, start: int, end: int) -> Span | None:
-    if key not in doc.spans:
-        return None
-    for span in doc.spans[key]:
-        if span.start < end and start < span.end:
+    """The first ``key`` span overlapping tokens [start, end) (the spans are read from the
+    doc once per run: each read of ``doc.spans[key]`` builds new Span objects)."""
+    cache = doc.user_data.setdefault("rasd_attr_spans", {})
+    if key not in cache:
+        cache[key] = [(s.start, s.end, s) for s in doc.spans[key]] if key in doc.spans else []
+    for s_start, s_end, span in cache[key]:
+        if s_start < end and start < s_end:
             return span
     return None
 
@@ -233,16 +249,17 @@ def _quoted(doc: Doc, claim: tuple[int, int], quotes: list[tuple[int, int]]) -> 
     return claim
 
 
-def _quotations(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges inside double quotation marks (the marks excluded)."""
+def _quotations(texts: list[str]) -> list[tuple[int, int]]:
+    """Token ranges inside double quotation marks (the marks excluded); ``texts`` are the
+    doc's token texts."""
     out: list[tuple[int, int]] = []
     open_at: int | None = None
-    for tok in doc:
-        if open_at is None and tok.text in OPEN_Q:
-            open_at = tok.i + 1
-        elif open_at is not None and tok.text in CLOSE_Q:
-            if tok.i > open_at:
-                out.append((open_at, tok.i))
+    for i, text in enumerate(texts):
+        if open_at is None and text in OPEN_Q:
+            open_at = i + 1
+        elif open_at is not None and text in CLOSE_Q:
+            if i > open_at:
+                out.append((open_at, i))
             open_at = None
     return out
 

@@ -5,6 +5,7 @@ Each rule records what it did in ``event["rules"]`` so an analyst sees why a val
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from datetime import date, timedelta
@@ -12,21 +13,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from rasd.extract.numbers import ascii_lower
+from rasd.extract import perpetrators
+from rasd.extract import spans as _spans
 from rasd.model import TIME_WEEK
 
 CLAUSE_SPLIT = re.compile(r";|,?\s+\b(?:while|whereas|meanwhile|elsewhere)\b|\.\s", re.I)
-
-_BY_AGENT = re.compile(r"\b(?:by|claimed by|carried out by|launched by|from)\s+(?:the\s+)?"
-                       r"(?:[\w'-]+\s+){0,2}$", re.I)
-_TARGET_BEFORE = re.compile(r"\b(?:against|targeting|targeted|on|at|positions of|"
-                            r"held by|controlled by|territory of)\s+(?:the\s+)?"
-                            r"(?:[\w'-]+\s+){0,2}$",
-                            re.I)
-_SUBJECT_GAP = re.compile(r"^(?:['’]s)?[\w\s'’-]{0,60}$")
-_GAP_STOP = re.compile(r"\b(?:and|or|but|that|which|who|against|on\s+(?:the\s+)?positions|"
-                       r"killed|said|says|told|reported|accused|blamed)\b", re.I)
-_CLAIM = re.compile(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b", re.I)
 
 _MODALITY = [
     ("denied", re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed (?:the )?"
@@ -37,7 +28,13 @@ _MODALITY = [
                            r"(?:for|to)|will|intends? to|massing|expected to|threaten(?:s|ed)? "
                            r"to|vow(?:s|ed)? to|upcoming|imminent|about to)\b", re.I)),
 ]
+_DENIED_SENTENCE = re.compile(r"\b(?:denied|denies)\b")
 _PLANNED_AFTER = re.compile(r"\b(?:ahead of|in preparation for|in anticipation of)\b", re.I)
+#: a word each match of _BACKGROUND / _CUMULATIVE holds (a quick test before the pattern)
+_BACKGROUND_WORDS = ("in 19", "in 20", "since the", "year of the", "years ago", "in the past",
+                     "back in", "histor", "previously", "anniversary")
+_CUMULATIVE_WORDS = ("since", "so far", "in total", "toll", "across", "over the past",
+                     "hundreds of thousands", "war", "conflict")
 _BACKGROUND = re.compile(
     r"\b(?:in (?:19\d\d|200\d|2010)|since the (?:start|beginning|outbreak) of the "
     r"(?:war|revolution|uprising|conflict|crisis)|(?:first|second) year of the "
@@ -45,20 +42,8 @@ _BACKGROUND = re.compile(
     r"previously|anniversary)\b", re.I)
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per doc (spaCy rebuilds it on every access)."""
-    text = doc.user_data.get("rasd_text")
-    if not isinstance(text, str):
-        text = doc.user_data["rasd_text"] = doc.text
-    return text
-
-
-def lower_text(doc: Doc) -> str:
-    """The doc's text with A-Z lower-cased (same length, same offsets), once per doc."""
-    text = doc.user_data.get("rasd_lower")
-    if not isinstance(text, str):
-        text = doc.user_data["rasd_lower"] = ascii_lower(doc_text(doc))
-    return text
+doc_text = _spans.doc_text  # the doc's text, built once per doc (rasd.extract.spans)
+lower_text = _spans.lower_text  # its A-Z lower-cased copy, same offsets
 
 
 def spans_of(doc: Doc, key: str) -> list[Span]:
@@ -70,46 +55,43 @@ def spans_of(doc: Doc, key: str) -> list[Span]:
     return found
 
 
+def plain_spans(doc: Doc, key: str) -> list[tuple[int, int, dict[str, Any]]]:
+    """(start char, end char, value) of the ``key`` spans that have a value, sorted, once per
+    doc (reading ``span._.value`` goes through spaCy's slow extension lookup)."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if key not in cache:
+        cache[key] = sorted(((s.start_char, s.end_char, v) for s in spans_of(doc, key)
+                             if isinstance(v := s._.value, dict)), key=lambda t: t[:2])
+    found: list[tuple[int, int, dict[str, Any]]] = cache[key]
+    return found
+
+
 def _value(span: Span) -> dict[str, Any]:
     value = span._.value
     return value if isinstance(value, dict) else {}
 
 
-def _actor(span: Span, role: str, rule: str) -> dict[str, Any]:
-    value = _value(span)
-    return {"role": role, "name": value.get("name") or span.text, "entity": span._.entity,
-            "span": (span.start_char, span.end_char), "actor_type": value.get("actor_type"),
-            "side": value.get("side"), "rule": rule}
+def armed_groups(doc: Doc) -> list[perpetrators.GroupRef]:
+    """The armed-group mentions with a dictionary id, as plain values, once per doc."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if "armed" not in cache:
+        refs = (perpetrators.GroupRef.of(g, doc_text(doc)) for g in spans_of(doc, "group"))
+        cache["armed"] = sorted((r for r in refs if r is not None), key=lambda r: r.start_char)
+    found: list[perpetrators.GroupRef] = cache["armed"]
+    return found
 
 
-def _groups(doc: Doc, start: int, end: int) -> list[Span]:
-    return [g for g in spans_of(doc, "group") if g.start_char >= start and g.end_char <= end
-            and (_value(g).get("kind") in (None, "armed"))]
+def _groups(doc: Doc, start: int, end: int) -> list[perpetrators.GroupRef]:
+    return [g for g in armed_groups(doc) if g.start_char >= start and g.end_char <= end]
 
 
-def fill_actors(doc: Doc, event: dict[str, Any]) -> None:
-    """Perpetrator and target from the group spans of the clause; victims from the counts."""
-    text, (c_start, c_end) = doc_text(doc), event["clause"]
+def fill_actors(doc: Doc, event: dict[str, Any], triggers: list[tuple[int, int, str]]) -> None:
+    """Perpetrator and target (:mod:`rasd.extract.perpetrators`); victims from the counts."""
     anchor = event["trigger"] or (event["counts"][0]["span"] if event["counts"] else None)
     if anchor is None:
         return
-    found: dict[tuple[int, int], dict[str, Any]] = {}
-    for g in _groups(doc, c_start, c_end):
-        before = text[max(c_start, g.start_char - 40):g.start_char]
-        if _BY_AGENT.search(before):
-            found[(g.start_char, g.end_char)] = _actor(g, "perpetrator", "by-agent")
-        elif _TARGET_BEFORE.search(before):
-            found[(g.start_char, g.end_char)] = _actor(g, "target", "object of attack")
-        elif g.end_char <= anchor[0]:
-            gap = text[g.end_char:anchor[0]]
-            if _SUBJECT_GAP.match(gap) and not _GAP_STOP.search(gap):
-                found[(g.start_char, g.end_char)] = _actor(g, "perpetrator", "subject of trigger")
-        elif g.start_char >= anchor[1] and _CLAIM.search(text[g.end_char:c_end][:30]):
-            found[(g.start_char, g.end_char)] = _actor(g, "perpetrator", "claimed")
-        elif g.start_char >= anchor[1] and event["trigger"]:
-            found[(g.start_char, g.end_char)] = _actor(g, "target", "object of trigger")
-    event["actors"] = list(found.values())
-    _add_claims(doc, event)
+    groups = _groups(doc, *event["sentence"])
+    perpetrators.assign(doc_text(doc), lower_text(doc), event, groups, triggers)
     for count in event["counts"]:
         if count.get("who") and not count.get("subset"):
             event["actors"].append({"role": "victim", "name": count["who"], "entity": None,
@@ -117,63 +99,103 @@ def fill_actors(doc: Doc, event: dict[str, Any]) -> None:
                                     "rule": "who of a count"})
 
 
-def _add_claims(doc: Doc, event: dict[str, Any]) -> None:
-    """"<group> claimed responsibility" in the same sentence names the perpetrator."""
-    if any(a["role"] == "perpetrator" for a in event["actors"]):
-        return
-    s_start, s_end = event["sentence"]
-    for g in _groups(doc, s_start, s_end):
-        if _CLAIM.search(doc_text(doc)[g.end_char:g.end_char + 40]):
-            event["actors"].append(_actor(g, "perpetrator", "claimed responsibility"))
-            return
-
-
 def fill_modality(doc: Doc, event: dict[str, Any]) -> None:
     """asserted / planned / denied / hypothetical from cue words just before the trigger."""
     anchor = event["trigger"] or event["counts"][0]["span"]
     window = doc_text(doc)[max(event["clause"][0], anchor[0] - 60):anchor[0]]
-    s_text = doc_text(doc)[event["sentence"][0]:event["sentence"][1]]
     after = doc_text(doc)[anchor[1]:min(event["clause"][1], anchor[1] + 30)]
+    s_lower = lower_text(doc)[event["sentence"][0]:event["sentence"][1]]
     for modality, pattern in _MODALITY:
         m = pattern.search(window)
         if m is None and modality == "planned":
             m = _PLANNED_AFTER.search(after)
-        if m is None and modality == "denied":
-            m = re.search(r"\b(?:denied|denies)\b", s_text, re.I)
+        if m is None and modality == "denied" and "deni" in s_lower:
+            m = _DENIED_SENTENCE.search(s_lower)
         if m:
             event["modality"], event["modality_cue"] = modality, m.group(0)
             return
 
 
-def _place_value(span: Span, rule: str) -> dict[str, Any]:
-    return {"span": (span.start_char, span.end_char), "entity": span._.entity,
-            "name": _value(span).get("name") or span.text, "value": _value(span), "rule": rule}
+def _place_value(place: tuple[int, int, int, dict[str, Any]], rule: str) -> dict[str, Any]:
+    value = place[3]
+    return {"span": (place[0], place[1]), "entity": value["entity"], "name": value["name"],
+            "value": value["value"], "rule": rule}
 
 
-def _rank(span: Span, anchor: int) -> tuple[int, int]:
-    precision = _value(span).get("geo_precision") or 3
-    return precision, abs(span.start_char - anchor)
+def _places(doc: Doc) -> list[tuple[int, int, int, dict[str, Any]]]:
+    """(start, end, geo precision, {entity, name, value, key}) of the place mentions, sorted,
+    read once per doc (``span._`` lookups are slow)."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if "places" not in cache:
+        found = []
+        whole = doc_text(doc)
+        for p in spans_of(doc, "place"):
+            value, entity, text = _value(p), p._.entity, whole[p.start_char:p.end_char]
+            found.append((p.start_char, p.end_char, int(value.get("geo_precision") or 3),
+                          {"entity": entity, "name": value.get("name") or text, "value": value,
+                           "key": entity or text.lower()}))
+        cache["places"] = sorted(found, key=lambda t: t[:2])
+    places: list[tuple[int, int, int, dict[str, Any]]] = cache["places"]
+    return places
 
 
-def main_place(doc: Doc) -> Span | None:
-    """The report's main place: the most specific of the places named most often early on."""
-    places = spans_of(doc, "place")
+def place_tiers(doc: Doc) -> dict[tuple[int, int], int]:
+    """How fit each place mention is to be an event's place, best first: 0, a place inside a
+    province of the report's main country (the country most of its places are in); 1, a place
+    inside a province elsewhere; 2, a country or wider area; 3, a dateline (where the reporter
+    files from, not where the event happened)."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if "place_tiers" not in cache:
+        places = _places(doc)
+        countries = Counter(p[3]["value"].get("country") for p in places
+                            if p[3]["value"].get("admin1") and not p[3]["value"].get("dateline"))
+        main = countries.most_common(1)[0][0] if countries else None
+        cache["place_tiers"] = {(p[0], p[1]): _tier(p[3]["value"], main) for p in places}
+    tiers: dict[tuple[int, int], int] = cache["place_tiers"]
+    return tiers
+
+
+def _tier(value: dict[str, Any], main_country: str | None) -> int:
+    if value.get("dateline"):
+        return 3
+    if not value.get("admin1"):
+        return 2
+    return 0 if value.get("country") == main_country else 1
+
+
+def main_place(doc: Doc) -> tuple[int, int, int, dict[str, Any]] | None:
+    """The report's main place: the most specific of the places named most often early on,
+    among the best-tiered ones (see :func:`place_tiers`)."""
+    places = _places(doc)
     if not places:
         return None
-    keyed = Counter(p._.entity or p.text.lower() for p in places)
-    early = [p for p in places if p.start_char < 600] or places
-    return min(early, key=lambda p: (-keyed[p._.entity or p.text.lower()],
-                                     _value(p).get("geo_precision") or 3, p.start_char))
+    tiers = place_tiers(doc)
+    best = min(tiers.values())
+    places = [p for p in places if tiers[(p[0], p[1])] == best]
+    keyed = Counter(p[3]["key"] for p in places)
+    early = [p for p in places if p[0] < 600] or places
+    return min(early, key=lambda p: (-keyed[p[3]["key"]], p[2], p[0]))
 
 
-def fill_place(doc: Doc, event: dict[str, Any], fallback: Span | None) -> None:
+def fill_place(doc: Doc, event: dict[str, Any],
+               fallback: tuple[int, int, int, dict[str, Any]] | None) -> None:
     """The most specific place span nearest the trigger: clause, then sentence, then report."""
     anchor = (event["trigger"] or event["clause"])[0]
+    places = _places(doc)
     for key, (start, end) in (("clause", event["clause"]), ("sentence", event["sentence"])):
-        places = [p for p in spans_of(doc, "place")
-                  if p.start_char >= start and p.end_char <= end]
-        if places:
-            event["place"] = _place_value(min(places, key=lambda p: _rank(p, anchor)), key)
+        i = bisect.bisect_left(places, (start,))
+        inside = []
+        while i < len(places) and places[i][0] < end:
+            if places[i][1] <= end:
+                inside.append(places[i])
+            i += 1
+        if inside:
+            tiers = place_tiers(doc)
+            best = min(inside, key=lambda p: (tiers[(p[0], p[1])], p[2], abs(p[0] - anchor)))
+            if fallback is not None and \
+                    tiers[(best[0], best[1])] > tiers.get((fallback[0], fallback[1]), 3):
+                break  # "in Syria", a dateline: the report's main place says more
+            event["place"] = _place_value(best, key)
             return
     if fallback is not None:
         event["place"] = _place_value(fallback, "report's main place")
@@ -182,22 +204,21 @@ def fill_place(doc: Doc, event: dict[str, Any], fallback: Span | None) -> None:
 def fill_date(doc: Doc, event: dict[str, Any], base: date | None) -> None:
     """The date span nearest the trigger in the clause, then the sentence, else the report's."""
     anchor = (event["trigger"] or event["clause"])[0]
-    spans = spans_of(doc, "date")
+    spans = plain_spans(doc, "date")
     for key, (start, end) in (("clause", event["clause"]), ("sentence", event["sentence"])):
-        dated = [d for d in spans if d.start_char >= start and d.end_char <= end
-                 and _value(d).get("start")]
+        dated = [d for d in spans[bisect.bisect_left(spans, (start,)):]
+                 if d[0] < end and d[1] <= end and d[2].get("start")]
         if dated:
-            best = min(dated, key=lambda d: abs(d.start_char - anchor))
-            value = _value(best)
+            a, b, value = min(dated, key=lambda d: abs(d[0] - anchor))
             event["date"] = {"start": value["start"], "end": value["end"],
-                             "precision": value["precision"],
-                             "span": (best.start_char, best.end_char), "rule": key}
+                             "precision": value["precision"], "span": (a, b), "rule": key}
             return
     if base is not None:
         event["date"] = {"start": base.isoformat(), "end": base.isoformat(),
                          "precision": TIME_WEEK, "span": None, "rule": "report's date"}
 
 
+_NON_VIOLENT = {"Strategic developments", "Protests"}
 _CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:the\s+|its\s+|it\s+)?(?:\w+\s+){0,3}?(?:began|started|erupted|"
     r"broke out|intervened|declared|conflict|war|uprising|revolution|crisis|start|beginning|"
@@ -210,8 +231,11 @@ _CUMULATIVE = re.compile(
 def fill_background(doc: Doc, event: dict[str, Any], base: date | None) -> None:
     """History the report recalls: dated long before the report, or told with a cue phrase;
     a cumulative toll ("killed since the conflict began") is not a news event either."""
-    m = _CUMULATIVE.search(doc_text(doc), *event["clause"])
-    if m and event["counts"]:
+    c_start, c_end = event["clause"]
+    lower = lower_text(doc)[c_start:c_end]
+    m = _CUMULATIVE.search(doc_text(doc), c_start, c_end) if event["counts"] and any(
+        cue in lower for cue in _CUMULATIVE_WORDS) else None
+    if m:
         event["background"] = True
         event["rules"].append(f"cumulative toll '{m.group(0)}'")
         return
@@ -222,31 +246,37 @@ def fill_background(doc: Doc, event: dict[str, Any], base: date | None) -> None:
         event["background"] = True
         event["rules"].append("dated more than a year before the report")
         return
-    m = _BACKGROUND.search(doc_text(doc), *event["clause"])
+    m = _BACKGROUND.search(doc_text(doc), c_start, c_end) if any(
+        cue in lower for cue in _BACKGROUND_WORDS) else None
     if m:
         event["background"] = True
         event["rules"].append(f"background cue '{m.group(0)}'")
 
 
 def fill_attribution(doc: Doc, event: dict[str, Any]) -> None:
-    """Who in the report said it, where the attribution component is installed."""
-    try:
-        from rasd.extract.attribution import attribution_for
-    except ImportError:
-        return
+    """Who in the report said it: the smallest attributed claim (``doc.spans["quote"]``, by
+    :mod:`rasd.extract.attribution`) holding the trigger, else the one overlapping it most."""
     start, end = event["trigger"] or event["clause"]
-    found = attribution_for(doc, start, end)
-    if found is None:
-        return
-    value = found._.value if isinstance(found, Span) else found
-    if isinstance(value, dict):
-        event["attributed_to"] = value.get("speaker")
+    best: tuple[int, dict[str, Any]] | None = None
+    for q_start, q_end, value in plain_spans(doc, "quote"):
+        if q_start >= end:
+            break
+        overlap = min(end, q_end) - max(start, q_start)
+        inside = q_start <= start and end <= q_end
+        if inside or overlap * 2 >= max(1, end - start):
+            rank = q_end - q_start if inside else 10**9 - overlap
+            if best is None or rank < best[0]:
+                best = (rank, value)
+    if best is not None:
+        event["attributed_to"] = best[1].get("speaker")
 
 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["background"] != b["background"] or a["modality"] != b["modality"]:
         return False
     if a["event_type"] and b["event_type"] and a["event_type"] != b["event_type"]:
+        return False
+    if _killing_into_non_violent(a, b) or _killing_into_non_violent(b, a):
         return False
     pa, pb = a["place"], b["place"]
     if pa and pb and (pa["entity"] or pa["name"]) != (pb["entity"] or pb["name"]) and \
@@ -256,6 +286,12 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if da and db and da.get("span") and db.get("span"):
         return not (da["end"] < db["start"] or db["end"] < da["start"])
     return True
+
+
+def _killing_into_non_violent(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """An untyped killing is not merged into an agreement, an arrest or a looting."""
+    return a["event_type"] is None and b["event_type"] in _NON_VIOLENT and any(
+        c["kind"] in ("killed", "executed") for c in a["counts"])
 
 
 def _absorb(into: dict[str, Any], other: dict[str, Any]) -> None:
@@ -295,13 +331,19 @@ def merge_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def total_counts(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One count per kind: the largest total given (subsets such as "including 3 children"
-    are kept apart, with ``subset`` true, and are never added to the total)."""
+    """One count per kind: the first given, as news tells the event's own toll first and
+    running totals ("bringing the toll this month to 200") after it (subsets such as
+    "including 3 children" are kept apart, with ``subset`` true, never added to the total)."""
     out: list[dict[str, Any]] = []
     by_kind: dict[str, dict[str, Any]] = {}
     for c in counts:
         if c.get("subset"):
             out.append(c)
-        elif c["kind"] not in by_kind or (c["best"] or 0) > (by_kind[c["kind"]]["best"] or 0):
+        elif c["kind"] not in by_kind or _start(c) < _start(by_kind[c["kind"]]):
             by_kind[c["kind"]] = c
     return list(by_kind.values()) + out
+
+
+def _start(count: dict[str, Any]) -> int:
+    span = count.get("span")
+    return int(span[0]) if span else 1 << 30

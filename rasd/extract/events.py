@@ -3,21 +3,24 @@
 Sets ``doc._.events`` to a list of event dicts (see :func:`_new_event` for the keys; every
 value that came from the text keeps its character offsets). The steps, each explainable:
 
-1. clauses: sentences split at ``;`` and at "while" / "meanwhile";
+1. clauses: sentences split at ``;`` and at "while" / "meanwhile", of the sentences holding a
+   word that can start a trigger (:mod:`rasd.extract.prefilter`) or a count of people killed;
 2. a trigger lexicon per ACLED sub-event type (``rasd/taxonomy/event_types.yaml``): the clause
    takes its highest-priority sub-event; a clause with a casualty count and no trigger becomes a
-   bare killing, typed later;
-3. the clause's parts: perpetrator and target from the group spans by syntax-light rules,
-   victims and counts from the quantity spans, place and date from the place and date spans
-   (clause, then sentence, then the report), modality from cue words before the trigger,
-   violations from the sub-type and cue words (``violations.yaml``), background history from
-   dates long before the report's date or cue phrases;
+   bare killing, typed later (by the report's nearest event told with a trigger, else by its
+   victims);
+3. the clause's parts: perpetrator and target (:mod:`rasd.extract.perpetrators`), victims and
+   counts from the quantity spans, place and date from the place and date spans (clause, then
+   sentence, then the report), modality from cue words before the trigger, violations from the
+   sub-type and cue words (``violations.yaml``), background history from dates long before
+   the report's date or cue phrases;
 4. one event per occurrence: clauses of one event type whose places and dates agree are merged
-   (a headline and the paragraph retelling it make one event, not two).
+   (a headline and the paragraph retelling it make one event, not two); then the report-level
+   perpetrators for violent events still without one (:mod:`rasd.extract.report_attackers`).
 """
-
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -28,10 +31,12 @@ from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rasd.extract import event_rules as rules
+from rasd.extract import perpetrators, report_attackers
 from rasd.extract import spans as _spans
+from rasd.extract.prefilter import Dispatch, prefixes
 
 _spans.register_extensions()
 
@@ -55,8 +60,8 @@ class SubEvent:
 @dataclass(frozen=True)
 class Taxonomy:
     subs: tuple[SubEvent, ...]
-    triggers: re.Pattern[str]  # one named group per sub-event: s0, s1, ...
-    cues: re.Pattern[str]  # one named group per violation: v_<id>
+    triggers: Dispatch  # one named group per sub-event: s0, s1, ... (rasd.extract.prefilter)
+    cues: Dispatch  # one named group per violation: v_<id>
     violations: dict[str, dict[str, Any]]
 
 
@@ -68,34 +73,47 @@ def _load_yaml(name: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
-    """The event types, sub-event types and violation tags, compiled (once per process)."""
-    subs, alts = [], []
+    """The event types, sub-event types and violation tags, compiled (once per process);
+    patterns run on ASCII-lower-cased text."""
+    subs = []
     for etype, spec in _load_yaml("event_types.yaml")["event_types"].items():
         for sub, sspec in spec["sub_event_types"].items():
             subs.append((SubEvent(etype, sub, int(sspec["priority"]),
                                   tuple(sspec.get("violations", []))), sspec["triggers"]))
     subs.sort(key=lambda s: -s[0].priority)
-    for i, (_, triggers) in enumerate(subs):
-        alts.append(f"(?P<s{i}>{'|'.join(triggers)})")
     vio = _load_yaml("violations.yaml")["violations"]
-    cue_alts = [f"(?P<v_{k}>{'|'.join(v['cues'])})" for k, v in vio.items() if v.get("cues")]
     return Taxonomy(
         subs=tuple(s for s, _ in subs),
-        triggers=re.compile(rf"\b(?:{'|'.join(alts)})\b"),  # run on ascii-lowered text
-        cues=re.compile(rf"\b(?:{'|'.join(cue_alts)})\b"),
+        triggers=Dispatch([(f"s{i}", list(t)) for i, (_, t) in enumerate(subs)]),
+        cues=Dispatch([(f"v_{k}", list(v["cues"])) for k, v in vio.items() if v.get("cues")]),
         violations=vio,
     )
 
 
-def _group_index(m: re.Match[str], prefix: str) -> str | None:
-    for key, val in m.groupdict().items():
-        if val is not None and key.startswith(prefix):
-            return key[len(prefix):]
-    return None
+def _cands(doc: Doc, tax: Taxonomy, which: str) -> list[tuple[int, re.Pattern[str]]]:
+    """The words of the doc that may start a trigger (``which`` = "triggers") or a violation
+    cue ("cues"), read once per doc (:meth:`rasd.extract.prefilter.Dispatch.candidates`)."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if which not in cache:
+        lower = rules.lower_text(doc)
+        if "prefixes" not in cache:
+            cache["prefixes"] = prefixes(lower)
+        dispatch: Dispatch = getattr(tax, which)
+        cache[which] = dispatch.candidates(lower, cache["prefixes"])
+    found: list[tuple[int, re.Pattern[str]]] = cache[which]
+    return found
 
 
-def _spans_in(doc: Doc, key: str, start: int, end: int) -> list[Span]:
-    return [s for s in rules.spans_of(doc, key) if s.start_char >= start and s.end_char <= end]
+def _values_in(doc: Doc, key: str, start: int, end: int) -> list[dict[str, Any]]:
+    """The values of the ``key`` spans inside [start, end), each with its "span" offsets."""
+    items = rules.plain_spans(doc, key)
+    i = bisect.bisect_left(items, (start,))
+    out = []
+    while i < len(items) and items[i][0] < end:
+        if items[i][1] <= end:
+            out.append({**items[i][2], "span": (items[i][0], items[i][1])})
+        i += 1
+    return out
 
 
 def _new_event(sub: SubEvent | None, clause: tuple[int, int], sent: tuple[int, int],
@@ -114,26 +132,25 @@ def _new_event(sub: SubEvent | None, clause: tuple[int, int], sent: tuple[int, i
 def _clause_events(doc: Doc, tax: Taxonomy, clause: tuple[int, int],
                    sent: tuple[int, int]) -> dict[str, Any] | None:
     best: tuple[int, SubEvent, tuple[int, int]] | None = None
-    for m in tax.triggers.finditer(rules.lower_text(doc), clause[0], clause[1]):
-        idx = _group_index(m, "s")
-        if idx is None:
-            continue
-        found = tax.subs[int(idx)]
+    triggers: list[tuple[int, int, str]] = []
+    lower = rules.lower_text(doc)
+    for name, start, end in tax.triggers.finditer(lower, *clause, _cands(doc, tax, "triggers")):
+        found = tax.subs[int(name[1:])]
+        triggers.append((start, end, found.event_type))
         if best is None or found.priority > best[0]:
-            best = (found.priority, found, m.span())
-    counts = [s for s in _spans_in(doc, "quantity", *clause) if s._.value]
-    if best is None and not any(c._.value["kind"] in ("killed", "executed") for c in counts):
+            best = (found.priority, found, (start, end))
+    counts = _values_in(doc, "quantity", *clause)
+    if best is None and not any(c["kind"] in ("killed", "executed") for c in counts):
         return None
     sub: SubEvent | None = best[1] if best else None
     trigger: tuple[int, int] | None = best[2] if best else None
-    killed = any(c._.value["kind"] in ("killed", "executed", "injured") for c in counts)
+    killed = any(c["kind"] in ("killed", "executed", "injured") for c in counts)
     if sub and killed and sub.event_type in NON_VIOLENT and sub.sub_event_type != "Arrests":
         sub, trigger = None, None
     event = _new_event(sub, clause, sent, trigger)
-    event["counts"] = clause_totals([_count(s) for s in counts])
-    event["money"] = [{**s._.value, "span": (s.start_char, s.end_char)}
-                      for s in _spans_in(doc, "money", *clause) if s._.value]
-    rules.fill_actors(doc, event)
+    event["counts"] = clause_totals(counts)
+    event["money"] = _values_in(doc, "money", *clause)
+    rules.fill_actors(doc, event, triggers)
     rules.fill_modality(doc, event)
     _fill_violations(doc, tax, event)
     return event
@@ -163,16 +180,14 @@ def clause_totals(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _count(span: Span) -> dict[str, Any]:
-    return {**span._.value, "span": (span.start_char, span.end_char)}
-
-
 def _fill_violations(doc: Doc, tax: Taxonomy, event: dict[str, Any]) -> None:
     found = list(event["violations"])
     violent = event["event_type"] not in ("Protests", "Strategic developments", "Riots")
-    for m in tax.cues.finditer(rules.lower_text(doc), *event["clause"]):
-        tag = _group_index(m, "v_")
-        if tag is None or tag in found:
+    lower = rules.lower_text(doc)
+    c_start, c_end = event["clause"]
+    for name, _start, _end in tax.cues.finditer(lower, c_start, c_end, _cands(doc, tax, "cues")):
+        tag = name[2:]
+        if tag in found:
             continue
         if tag in ("attack_on_civilian_objects", "attack_on_medical") and not violent:
             continue
@@ -185,26 +200,20 @@ def _fill_violations(doc: Doc, tax: Taxonomy, event: dict[str, Any]) -> None:
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) characters of each sentence, read from arrays (no Token objects made)."""
-    if len(doc) == 0:
-        return []
-    if not doc.has_annotation("SENT_START"):
-        return [(0, len(rules.doc_text(doc)))]
-    starts = doc.to_array("SENT_START")
-    idx = doc.to_array("IDX")
-    firsts = [i for i in range(len(doc)) if i == 0 or starts[i] == 1]
-    last = doc[-1]
-    bounds = []
-    for a, b in itertools.pairwise([*firsts, len(doc)]):
-        end = last.idx + len(last.text) if b == len(doc) else int(idx[b])
-        text_end = rules.doc_text(doc)[int(idx[a]):end].rstrip()
-        bounds.append((int(idx[a]), int(idx[a]) + len(text_end)))
-    return bounds
+    """(start, end) characters of each sentence (:func:`rasd.extract.spans.sentences`)."""
+    return [(a, b) for _, _, a, b in _spans.sentences(doc)]
 
 
-def _clauses(doc: Doc) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The clauses of the sentences that may tell an event: a trigger word (prefilter) or a
+    count of people killed."""
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    deaths = [(a, b) for a, b, v in rules.plain_spans(doc, "quantity")
+              if v.get("kind") in ("killed", "executed")]
     for bounds in sentence_bounds(doc):
+        if not tax.triggers.hit_in(*bounds, _cands(doc, tax, "triggers")) and not any(
+                a >= bounds[0] and b <= bounds[1] for a, b in deaths):
+            continue
         cuts = [bounds[0]]
         for m in rules.CLAUSE_SPLIT.finditer(rules.doc_text(doc), *bounds):
             cuts.append(m.start())
@@ -224,7 +233,7 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     base = _published(doc)
     main_place = rules.main_place(doc)
     events = []
-    for clause, sent in _clauses(doc):
+    for clause, sent in _clauses(doc, tax):
         event = _clause_events(doc, tax, clause, sent)
         if event is None:
             continue
@@ -234,12 +243,28 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         rules.fill_attribution(doc, event)
         events.append(event)
     merged = rules.merge_events(events)
+    typed = [e for e in merged if e["trigger"] and e["event_type"] in perpetrators.VIOLENT
+             and not e["background"]]
+    for event in merged:
+        _type_untyped(event, typed)
+    report_attackers.fill_from_report(rules.doc_text(doc), merged, rules.armed_groups(doc))
     for event in merged:
         _finish(event)
     return merged
 
 
-def _finish(event: dict[str, Any]) -> None:
+def _type_untyped(event: dict[str, Any], typed: list[dict[str, Any]]) -> None:
+    """A killing told without a trigger word ("25 civilians were killed on Monday") takes the
+    type of the nearest violent event the report tells with one, else a type from its victims."""
+    if event["event_type"] is None and typed and not event["background"]:
+        here = event["clause"][0]
+        near = min(typed, key=lambda e: abs(e["clause"][0] - here))
+        if abs(near["clause"][0] - here) <= 1500:
+            event["event_type"], event["sub_event_type"] = near["event_type"], \
+                near["sub_event_type"]
+            event["violations"] += [v for v in near["violations"] if v not in event["violations"]]
+            event["rules"].append("typed from the report's nearest event with a trigger word")
+            event["confidence"] -= 0.1
     if event["event_type"] is None:
         whos = {c.get("who") for c in event["counts"]}
         fighters_only = whos <= {"fighters"} and any(event["actors"])
@@ -248,6 +273,13 @@ def _finish(event: dict[str, Any]) -> None:
             else ("Violence against civilians", "Attack"))
         event["rules"].append("typed from its victims (no trigger word)")
         event["confidence"] -= 0.1
+
+
+def _finish(event: dict[str, Any]) -> None:
+    for actor in event["actors"]:  # the Event record keeps no per-actor rule: say it here
+        if actor["role"] == "perpetrator" and \
+                f"perpetrator: {actor['rule']}" not in event["rules"]:  # report-level: said
+            event["rules"].append(f"perpetrator {actor['name']}: {actor['rule']}")
     unknown_or_civ = any(c["kind"] == "killed" and (is_civilian(c.get("who")) or c.get("who")
                                                     in ("people", None)) for c in event["counts"])
     if event["sub_event_type"] == "Attack" and unknown_or_civ and \
@@ -264,6 +296,8 @@ class EventFinder:
     """The ``rasd_events`` component."""
 
     def __call__(self, doc: Doc) -> Doc:
+        for key in ("rasd_spans", "rasd_plain"):  # a doc run twice is read afresh
+            doc.user_data.pop(key, None)
         doc._.events = find_events(doc)
         return doc
 

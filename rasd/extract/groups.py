@@ -66,7 +66,8 @@ class GroupFinder:
         spans = sorted(explicit + generic, key=lambda s: s.start)
         out: list[Span] = []
         for span in spans:
-            named = self._named_before(explicit, span.start)
+            looks_back = span.label_.startswith(_CTX)  # only a generic phrase looks back
+            named = self._named_before(explicit, span.start) if looks_back else set()
             resolved = self._resolve(span, named)
             if resolved is not None:
                 out.append(resolved)

@@ -239,11 +239,12 @@ def _event(doc: Doc, report: Report, e: dict[str, Any], offset: int) -> Event:
         report=report.id, event_type=e["event_type"], sub_event_type=e["sub_event_type"],
         violations=list(e["violations"]), modality=e["modality"],
         attributed_to=e["attributed_to"], evidence=evidence, confidence=e["confidence"],
-        extractor=EXTRACTOR, background=e["background"])
+        extractor=EXTRACTOR, background=e["background"], rules=list(e.get("rules", [])))
     _set_date(event, e.get("date"))
     _set_place(event, e.get("place"))
     event.actors = [Actor(role=a["role"], name=a["name"], entity=a["entity"],
-                          mention=_actor_mention(report, a, offset), actor_type=a["actor_type"])
+                          mention=_actor_mention(report, a, offset), actor_type=a["actor_type"],
+                          rule=a.get("rule"))
                     for a in e["actors"]]
     event.counts = [Count(kind=c["kind"], low=c["low"], best=c["best"], high=c["high"],
                           qualifier=c["qualifier"], who=c["who"],

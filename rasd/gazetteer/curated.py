@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 from rasd.gazetteer.store import Gazetteer, Place, exact_form
 
 CURATED = Path(__file__).parent.parent / "taxonomy" / "places.yaml"
+WORDS = Path(__file__).parent / "data" / "words.yaml"
 #: kind -> (feature_class, feature_code)
 KINDS = {
     "town": ("P", "PPL"), "village": ("P", "PPL"), "neighbourhood": ("P", "PPLX"),
@@ -29,6 +31,12 @@ class Vocabulary:
     demonyms: dict[str, str] = field(default_factory=dict)  # folded word -> ISO country code
     place_nouns: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()  # exact forms
+
+
+@lru_cache(maxsize=1)
+def finder_words() -> dict[str, Any]:
+    """The finder's word lists (``data/words.yaml``): organisation nouns, Arabic area words."""
+    return dict(yaml.safe_load(WORDS.read_text(encoding="utf-8")))
 
 
 def slug(text: str) -> str:

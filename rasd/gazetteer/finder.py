@@ -16,33 +16,35 @@ tokens) and returns character ranges; ``rasd/extract/places.py`` turns them into
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from rasd.gazetteer.curated import Vocabulary
-from rasd.gazetteer.geocode import CUE_LOCATIVE, CUE_NEAR, CUE_PROVINCE, CUE_TYPED, PlaceQuery
+from rasd.gazetteer.areas import widen
+from rasd.gazetteer.curated import Vocabulary, finder_words
+from rasd.gazetteer.geocode import (
+    CUE_LOCATIVE,
+    CUE_NEAR,
+    CUE_PROVINCE,
+    CUE_REGION,
+    CUE_TYPED,
+    PlaceQuery,
+)
 from rasd.gazetteer.keys import ARTICLES, join_keys, typo_key, word_keys
 from rasd.gazetteer.store import Gazetteer, Place, exact_form
+from rasd.gazetteer.textcues import appears_lower, is_dateline, sentence_start, title_case
+from rasd.gazetteer.typed import CALENDAR, TYPED_NOUNS, typed_ranges, words
 
 MAX_WORDS = 6
-
-
-def words(text: str) -> frozenset[str]:
-    """The space-separated words of ``text``."""
-    return frozenset(text.split())
 
 
 INNER_NOUNS = words(
     "camp airbase airport dam crossing field prison countryside city region canton road base "
     "plain valley mountains mountain military air refugee gas oil oilfield international border "
-    "suburbs district square of industrial displacement springs"
-)
-TYPED_NOUNS = words(
-    "village villages town towns city cities neighbourhood neighbourhoods neighborhood "
-    "neighborhoods district districts camp camps hamlet suburb suburbs area areas"
+    "suburbs district square of industrial displacement springs roundabout street"
 )
 PROVINCE_WORDS = words("province provinces governorate governorates wilayat wilaya")
 NEAR_AFTER = words("countryside outskirts suburbs")
@@ -51,24 +53,24 @@ NEAR_BEFORE = words(
     "northeast northwest southeast southwest north-east north-west south-east south-west"
 )
 LOCATIVE = words("in at from into to of inside across")
-POSSESSED = words(
-    "bakeries bakery hospital hospitals market markets streets residents neighbourhoods "
-    "schools mosques centre center outskirts countryside suburbs old"
-)
 AREA_WORDS = words(
     "in the a of , countryside province governorate near outskirts rural suburbs northern "
     "southern eastern western north south east west northeastern northwestern southeastern "
     "southwestern north-eastern north-western south-eastern south-western"
 )
 _ART = "(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + ")"
-_CAP = r"[A-Z\u00C0-\u00DE\u0600-\u06FF][\w'’‘`\u0600-\u06FF]*(?:-[\w'’‘`]+)*"
+_AR = "\u0620-\u065F\u066E-\u06D3\u06D5-\u06FF"  # Arabic letters and marks, not punctuation
+_CAP = rf"[A-Z\u00C0-\u00DE{_AR}][\w'’‘`{_AR}]*(?:-[\w'’‘`]+)*"
 _INNER = "(?:" + "|".join(sorted(INNER_NOUNS | ARTICLES, key=len, reverse=True)) + r")(?![\w-])"
 _NAME_WORD = rf"(?:{_ART}[-‐])?{_CAP}"
 RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:{_NAME_WORD}|{_INNER}))*")
 
-_POSSESSIVE = re.compile(r"['’]s\s+(" + "|".join(POSSESSED) + r")\b")
 _AROUND = re.compile(r"['’]s\b|[\w][\w'’-]*|[,;:.]")
-_SENT_END = ".!?\n:;\"“”"
+#: words between a place and the area phrase that follows it: "Y, north of X", "Y in X province"
+_TO_AREA = ([","], ["in"], ["in", "the"], [",", "in"], [",", "in", "the"])
+_AREA_WORD = re.compile(r"north|south|east|west|rural|countryside|suburbs|outskirts",
+                        re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w]*)")
 
 
 @dataclass
@@ -80,13 +82,7 @@ class Found:
     query: PlaceQuery
     country: str | None = None  # ISO code for country / nationality words
     matched: bool = True  # the gazetteer has a name for it
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] in " \t'\"“‘(":
-        i -= 1
-    return i < 0 or text[i] in _SENT_END
+    dateline: bool = False  # named in a dateline: where the reporter is, not the event
 
 
 def _close(gaz: Gazetteer, text: str, key: str) -> bool:
@@ -125,31 +121,52 @@ class PlaceFinder:
         self.gaz = gaz
         self.vocab = vocabulary
         self._typos: dict[str, bool] = {}
+        self._runs: dict[str, list[tuple[int, int]]] = {}
+        words = sorted(vocabulary.demonyms, key=len, reverse=True)
+        forms = [f for w in words for f in (w.capitalize(), w.upper())]
+        self._demonyms = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+        self._headlines: dict[int, bool] = {}  # per document: sentence start -> title case
+        self._lowers: dict[str, bool] = {}  # per document: word -> also written in lower case
+        self._area_words: list[int] = []  # per document: where area-phrase words are
+        lists = finder_words()
+        self.org_nouns = frozenset(str(w) for w in lists["organisation_nouns"])
+        self.arabic_org_nouns = frozenset(str(w) for w in lists["arabic_organisation_nouns"])
+        self.arabic_not_places = frozenset(str(w) for w in lists["arabic_not_places"])
 
     def find(self, text: str, blocked: list[tuple[int, int]]) -> list[Found]:
         """Mentions in ``text`` not overlapping the ``blocked`` character ranges."""
         found: list[Found] = []
-        countries: list[Found] = []
+        self._headlines, self._lowers = {}, {}
+        self._area_words = [m.start() for m in _AREA_WORD.finditer(text)]
         for run in RUN.finditer(text):
             start = run.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "'’‘"):
                 continue  # inside a word
             start = _article_before(text, start)  # "al-Raqa"
-            for begin, end in self._matches(text[start:run.end()], start):
+            for begin, end in self._run_matches(text[start:run.end()], start):
                 if _overlaps(begin, end, blocked):
                     continue
                 item = self._match(text, begin, end)
                 if item is not None:
                     found.append(item)
-            if any(w.lower() in self.vocab.demonyms for w in run.group().split()):
-                countries += self._countries(text, run.group(), run.start(), blocked)
+        countries = self._countries(text, blocked)
+        found = self._typed(text, found, blocked)
         taken = blocked + [(f.start, f.end) for f in found]
-        found += self._typed_unknown(text, taken)
-        taken += [(f.start, f.end) for f in found]
         found += [c for c in countries if not _overlaps(c.start, c.end, taken)]
         found.sort(key=lambda f: f.start)
+        for item in found:
+            item.dateline = is_dateline(text, item.start, item.end)
         self._containers(text, found)
         return found
+
+    def _run_matches(self, run: str, offset: int) -> list[tuple[int, int]]:
+        """:meth:`_matches`, cached by the run's text (reports repeat their names)."""
+        hit = self._runs.get(run)
+        if hit is None:
+            if len(self._runs) > 200_000:
+                self._runs.clear()
+            hit = self._runs[run] = self._matches(run, 0)
+        return [(offset + b, offset + e) for b, e in hit]
 
     def _matches(self, run: str, offset: int) -> list[tuple[int, int]]:
         """Longest gazetteer n-grams of one run, as character ranges."""
@@ -186,14 +203,14 @@ class PlaceFinder:
             key = join_keys(key, med if key else ini)
             if key and key not in gaz.prefixes:
                 break
-            if len(key) < 2 or key not in gaz.by_key:
+            text = run[spans[i][0]:spans[j][1]]
+            if key not in gaz.by_key or (len(key) < 2 and exact_form(text) not in gaz.exact):
                 if j in breaks:
                     break
                 continue
-            text = run[spans[i][0]:spans[j][1]]
             named = _namey(word) and not (j == i and word.isupper() and len(word) <= 4) and (
                 j == i or _close(gaz, text, key))
-            noun = word.lower() in INNER_NOUNS and word != "of" and exact_form(text) in gaz.exact
+            noun = word.lower() in INNER_NOUNS and word != "of" and _close(gaz, text, key)
             if named or noun:
                 best = j + 1
             if j in breaks:
@@ -217,32 +234,64 @@ class PlaceFinder:
 
     def _match(self, text: str, start: int, end: int) -> Found | None:
         name = text[start:end]
-        if exact_form(name) in self.vocab.not_places or name.lower() in self.vocab.demonyms:
+        if exact_form(name) in self.vocab.not_places or name.lower() in self.vocab.demonyms or (
+            name in self.org_nouns
+        ):
             return None
         if "." in name:
             return None  # abbreviations: "Dr."
-        if start > 1 and name[0].islower() and _is_cap(_word_before(text, start)):
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is not None and nxt.group(1) in self.org_nouns:
+            return None  # part of an organisation's name: "the Karama Center"
+        if name in self.arabic_not_places or _word_before(text, start) in self.arabic_org_nouns:
+            return None  # "الثورة" (the revolution), "مركز كرامة" (the Karama Center)
+        before = _word_before(text, start)
+        if start > 1 and name[0].islower() and _is_cap(before) and before[-1:].isalnum():
             return None  # "Mohammed al-Halabi": a name's nisba, not the place
         single = " " not in name
         if single and name.endswith("s") and exact_form(name) not in self.gaz.exact and (
             exact_form(name[:-1]) in self.gaz.exact
         ):
             name = name[:-1]
-        weak = single and _appears_lower(text, name.lower())
+        weak = single and name.lower() != name.upper() and self._appears_lower(text, name.lower())
         query = PlaceQuery(name, cue=self._cue(text, start, end), weak=weak,
-                           sentence_start=_sentence_start(text, start))
+                           sentence_start=sentence_start(text, start),
+                           headline=self._title_case(text, start))
+        if self._area_word_near(start, end) or "\u0600" <= text[start:start + 1] <= "\u06ff":
+            start, end = widen(text, start, end, query)
         return Found(start, end, query)
+
+    def _area_word_near(self, start: int, end: int) -> bool:
+        """Whether a word of an area phrase ("eastern", "countryside") is within reach."""
+        i = bisect.bisect_left(self._area_words, start - 50)
+        return i < len(self._area_words) and self._area_words[i] < end + 40
+
+    def _appears_lower(self, text: str, word: str) -> bool:
+        hit = self._lowers.get(word)
+        if hit is None:
+            hit = self._lowers[word] = appears_lower(text, word)
+        return hit
+
+    def _title_case(self, text: str, pos: int) -> bool:
+        begin = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos), pos - 200) + 1
+        hit = self._headlines.get(begin)
+        if hit is None:
+            hit = self._headlines[begin] = title_case(text, begin, pos)
+        return hit
 
     @staticmethod
     def _cue(text: str, start: int, end: int) -> str | None:
         after = [w.rstrip(",.;:").lower() for w in text[end:end + 40].split()[:3]]
         before = [w.rstrip(",.;:").lower() for w in text[max(0, start - 50):start].split()[-3:]]
         if (after[:1] and after[0] in PROVINCE_WORDS) or before[-1:] == ["wilayat"] or (
+            after[:1] == ["and"] and after[2:3] and after[2] in PROVINCE_WORDS  # X and Y provinces
+        ) or (
             before[-2:-1] and before[-2] in PROVINCE_WORDS and before[-1] == "of"
         ):
             return CUE_PROVINCE
-        if (after[:1] and after[0] in NEAR_AFTER) or after[:2] in (["'s", "countryside"],
-                                                                   ["’s", "countryside"]):
+        if (after[:1] and after[0] in NEAR_AFTER) or (
+            after[:1] in (["'s"], ["’s"]) and after[1:2] and after[1] in NEAR_AFTER
+        ):
             return CUE_NEAR
         if before and (before[-1] in {"near", "outside", "around", "rural"} or (
             before[-1] == "of" and len(before) > 1 and before[-2] in NEAR_BEFORE)):
@@ -253,44 +302,39 @@ class PlaceFinder:
             return CUE_LOCATIVE
         return None
 
-    def _typed_unknown(self, text: str, taken: list[tuple[int, int]]) -> list[Found]:
-        """Places the gazetteer lacks that the text plainly calls places."""
-        out: list[Found] = []
-        pos = text.find(" of ")
-        while pos >= 0:
-            kind = text[max(0, pos - 16):pos].rsplit(None, 1)[-1:]
-            if kind and kind[0].lower() in TYPED_NOUNS:
-                for start, end in _name_list(text, pos + 4):
-                    self._add_typed(text, start, end, kind[0].lower(), taken, out)
-            pos = text.find(" of ", pos + 4)
-        for m in _POSSESSIVE.finditer(text):
-            run = _run_ending(text, m.start())
-            if run is not None:
-                self._add_typed(text, run[0], run[1], None, taken, out)
-        return out
-
-    def _add_typed(self, text: str, start: int, end: int, kind: str | None,
-                   taken: list[tuple[int, int]], out: list[Found]) -> None:
-        name = text[start:end]
-        if _overlaps(start, end, taken) or exact_form(name) in self.vocab.not_places:
-            return
-        out.append(Found(start, end, PlaceQuery(name, cue=CUE_TYPED, kind_word=kind),
-                         matched=False))
-        taken.append((start, end))
-
-    def _countries(self, text: str, run: str, offset: int,
-                   blocked: list[tuple[int, int]]) -> list[Found]:
-        """Nationality words of a run followed by a place noun ("the Jordanian border")."""
-        out = []
-        for m in re.finditer(r"\S+", run):
-            code = self.vocab.demonyms.get(m.group().lower())
-            if code is None:
+    def _typed(self, text: str, found: list[Found], blocked: list[tuple[int, int]]
+               ) -> list[Found]:
+        """``found`` with the places the text calls places added (see :mod:`typed`)."""
+        for start, end, kind in typed_ranges(text):
+            start = _trim(text, start, end)
+            name = text[start:end]
+            if start >= end or _overlaps(start, end, blocked) or (
+                exact_form(name) in self.vocab.not_places or name.lower() in self.vocab.demonyms
+            ):
                 continue
-            start, end = offset + m.start(), offset + m.end()
+            same = [f for f in found if f.start < end and start < f.end]
+            for f in same:
+                if (f.start, f.end) == (start, end) and f.query.cue in {None, CUE_LOCATIVE}:
+                    f.query.cue, f.query.kind_word = CUE_TYPED, kind
+            if any(f.start <= start and f.end >= end for f in same) or not all(
+                start <= f.start and f.end <= end for f in same
+            ):
+                continue  # the gazetteer has the name whole, or a larger mention holds it
+            found = [f for f in found if f not in same]
+            found.append(Found(start, end, PlaceQuery(name, cue=CUE_TYPED, kind_word=kind),
+                               matched=False))
+        return found
+
+    def _countries(self, text: str, blocked: list[tuple[int, int]]) -> list[Found]:
+        """Nationality words followed by a place noun ("the Jordanian border")."""
+        out = []
+        for m in self._demonyms.finditer(text):
+            start, end = m.start(), m.end()
             nxt = _AROUND.match(text, end + 1) if text[end:end + 1] == " " else None
             if nxt and nxt.group().lower() in self.vocab.place_nouns and not _overlaps(
                 start, end, blocked
             ):
+                code = self.vocab.demonyms[m.group().lower()]
                 out.append(Found(start, end, PlaceQuery(m.group()), country=code))
         return out
 
@@ -302,12 +346,17 @@ class PlaceFinder:
             if nxt.start - item.end > 60:
                 continue
             between = [w.lower() for w in _AROUND.findall(text, item.end, nxt.start)]
-            if not between or len(between) > 6:
-                continue
+            if not between or len(between) > 6 or any(w in {".", ";", ":"} for w in between):
+                continue  # containers are named in the same clause
             typed = any(w in TYPED_NOUNS for w in between)
             linking = between[-1] in {"in", "of"} or between[-2:] in (["in", "the"],
                                                                         ["of", "the"])
-            if (typed and linking) or (item.query.cue == CUE_TYPED and _area_phrase(between)):
+            to_area = between in _TO_AREA or between[-1:] in (["near"], ["outside"])
+            area = between == ["in"] or (
+                to_area and nxt.query.cue in {CUE_REGION, CUE_PROVINCE, CUE_NEAR})
+            if (typed and linking) or area or (
+                item.query.cue == CUE_TYPED and _area_phrase(between)
+            ):
                 item.query.container = k + 1
                 if not item.matched:
                     item.query.cue = CUE_TYPED
@@ -334,26 +383,13 @@ def _article_before(text: str, start: int) -> int:
     return start
 
 
-def _appears_lower(text: str, word: str) -> bool:
-    """Whether ``word`` (lower case) occurs in ``text`` as a whole lower-case word."""
-    pos = text.find(word)
-    while pos >= 0:
-        end = pos + len(word)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            return True
-        pos = text.find(word, end)
-    return False
-
-
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"(\S+)\s*$", text[max(0, pos - 40):pos])
-    return m.group(1) if m else ""
+    words = text[max(0, pos - 40):pos].split()
+    return words[-1] if words else ""
 
 
 def _area_phrase(between: list[str]) -> bool:
@@ -361,28 +397,10 @@ def _area_phrase(between: list[str]) -> bool:
     return "in" in between[:2] and all(w in AREA_WORDS for w in between)
 
 
-def _name_list(text: str, pos: int) -> list[tuple[int, int]]:
-    """Ranges of the names in "A, B and C" starting at ``pos``."""
-    out: list[tuple[int, int]] = []
-    while len(out) < 12:
-        m = RUN.match(text, pos)
-        if m is None:
-            break
-        name = m.group()
-        cut = re.search(r"\s+(?:of|camp|in)\b.*$", name)
-        end = m.start() + (cut.start() if cut else len(name))
-        out.append((m.start(), end))
-        sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)").match(text, m.end())
-        if sep is None:
-            break
-        pos = sep.end()
-    return out
-
-
-def _run_ending(text: str, pos: int) -> tuple[int, int] | None:
-    """The run of capitalised words that ends at ``pos`` ("Qusayr" before "'s bakeries")."""
-    m = re.search(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*$", text[max(0, pos - 60):pos])
-    if m is None:
-        return None
-    base = max(0, pos - 60)
-    return base + m.start(), base + m.end()
+def _trim(text: str, start: int, end: int) -> int:
+    """``start`` moved past leading words that cannot begin a place name ("On Monday ...")."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = m.group().lower()
+        if (word not in STOP_WORDS and word not in CALENDAR) or m.end() == end - start:
+            return start + m.start()
+    return end

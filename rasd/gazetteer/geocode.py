@@ -16,14 +16,16 @@ establish, closeness to those places, and the area a pattern puts the mention in
 
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from rasd.gazetteer.keys import translit_key, typo_key
-from rasd.gazetteer.store import Gazetteer, Place, exact_form
+from rasd.gazetteer.regions import SEAT_KM, Regions
+from rasd.gazetteer.store import Gazetteer, Place, distance_km, exact_form
 
+_ARABIC = re.compile("[\u0600-\u06ff]")
 ACCEPT = 3.0  # a candidate below this score leaves the mention unresolved
 ANCHOR = 3.8  # a mention resolved at or above this establishes context for the others
 NEIGHBOURS = {"IQ": 0.3, "LB": 0.3, "JO": 0.3, "TR": 0.0}
@@ -32,6 +34,7 @@ CUE_PROVINCE = "province"  # "X province", "the governorate of X", "Wilayat X"
 CUE_NEAR = "near"  # "X countryside", "near X", "the outskirts of X", "east of X"
 CUE_TYPED = "typed"  # "the village of X", "the towns of A, B and C", "X's bakeries"
 CUE_LOCATIVE = "locative"  # "in X", "at X", "from X"
+CUE_REGION = "region"  # "the eastern countryside of X", "X countryside", "west of X"
 Scored = tuple[Place, float, list[str]]
 
 
@@ -45,6 +48,9 @@ class PlaceQuery:
     kind_word: str | None = None  # "village", "neighbourhood", ... when the text says it
     sentence_start: bool = False
     weak: bool = False  # a common English word elsewhere in the document
+    headline: bool = False  # in a title-case line, where every word is capitalised
+    direction: str | None = None  # compass point of an area phrase ("eastern countryside")
+    region: str | None = None  # how an area phrase said it: countryside, of, adjective
 
 
 @dataclass
@@ -60,6 +66,7 @@ class Resolution:
     explanation: list[str] = field(default_factory=list)
     reason: str | None = None
     area: Place | None = None  # the area an unresolved mention is coded to
+    label: str | None = None  # the name of a part of the entry ("eastern countryside of X")
 
     @property
     def entity(self) -> str | None:
@@ -69,22 +76,13 @@ class Resolution:
         """The JSON-able value written to ``span._.value``."""
         p = self.place or self.area
         return {
-            "name": self.place.name if self.place else self.text, "lat": self.lat, "lon": self.lon,
+            "name": self.label or (self.place.name if self.place else self.text),
+            "lat": self.lat, "lon": self.lon,
             "country": p.country if p else None, "admin1": p.admin1 or None if p else None,
             "admin2": p.admin2 or None if p else None,
             "feature_class": p.feature_class if p else None,
             "geo_precision": self.geo_precision, "explanation": "; ".join(self.explanation),
         }
-
-
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance between two entries (inf where either lacks coordinates)."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + (
-        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def is_area(place: Place) -> bool:
@@ -147,12 +145,19 @@ def prior_score(place: Place) -> float:
     return score
 
 
+def _signature(query: PlaceQuery) -> tuple[object, ...]:
+    """What a query's resolution depends on, besides the document's context."""
+    return (query.text, query.cue, query.weak, query.sentence_start, query.headline,
+            query.direction, query.region, query.kind_word)
+
+
 class Geocoder:
     """Candidates and context-aware choices over one gazetteer."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
-        self._scored: dict[tuple[str, str | None, bool, bool], list[Scored]] = {}
+        self.regions = Regions(gazetteer)
+        self._scored: dict[tuple[str, str | None, bool, bool, bool], list[Scored]] = {}
 
     def candidates(self, text: str) -> list[tuple[Place, str]]:
         """Entries the text may name, each with how it matched: exact, key or typo."""
@@ -178,18 +183,19 @@ class Geocoder:
             score += 1.5
         elif quality == "key":
             sim = self.similarity(query.text, place)
-            score += 1.0 if sim >= 0.9 else 0.3 if sim >= 0.8 else -2.5
+            score += 1.0 if sim >= 0.9 else 0.3 if sim >= 0.8 else -1.5 if sim >= 0.7 else -2.5
             if place.feature_code == "PCLI":
                 score -= 2.5  # country names are spelled the one way
             if sim < 0.8:
                 why.append(f"spelling only close to its names ({sim:.2f})")
         elif quality == "typo":
-            score -= 1.0
+            score -= 1.5
             why.append("spelling meets it only with letters swapped")
         if place.country != "SY" and place.feature_code != "PCLI" and (
             exact_form(query.text) != exact_form(place.name)
-        ):
-            score -= 2.0  # abroad, only the main name counts as a sure spelling
+        ) and not (quality == "exact" and place.population >= 500_000
+                   and _ARABIC.search(query.text)):
+            score -= 2.0  # abroad, only the main name (or its Arabic name) is a sure spelling
         if len(translit_key(query.text)) <= 2 and quality != "exact":
             score -= 1.0
         if query.cue == CUE_PROVINCE:
@@ -203,6 +209,9 @@ class Geocoder:
             why.append("the word is also used as an ordinary word in this report")
         if query.sentence_start and quality != "exact":
             score -= 0.5
+        if query.headline and quality != "exact":
+            score -= 2.0  # title case capitalises every word: only a name's own spelling counts
+            why.append("in a title-case line, spelled unlike any of its names")
         return score, why
 
     def governorate_area(self, place: Place) -> Place | None:
@@ -223,7 +232,7 @@ class Geocoder:
 
     def scored(self, query: PlaceQuery) -> list[Scored]:
         """Candidates with their context-free scores (cached: reports repeat names)."""
-        key = (query.text, query.cue, query.weak, query.sentence_start)
+        key = (query.text, query.cue, query.weak, query.sentence_start, query.headline)
         hit = self._scored.get(key)
         if hit is None:
             if len(self._scored) > 50_000:
@@ -236,25 +245,41 @@ class Geocoder:
     def resolve(self, queries: list[PlaceQuery]) -> list[Resolution]:
         """Resolve every mention of one document together (two passes: anchors, then all)."""
         cands = [self.scored(q) for q in queries]
-        first = [self._choose(q, c, {}, None) for q, c in zip(queries, cands, strict=True)]
+        memo: dict[tuple[object, ...], Resolution] = {}  # a report repeats its mentions
+        first = []
+        for query, cand in zip(queries, cands, strict=True):
+            key = (*_signature(query), None)
+            if key not in memo:
+                memo[key] = self._choose(query, cand, {}, None)
+            first.append(memo[key])
         anchors = {r.place.id: r.place for r in first if r.place is not None and r.score >= ANCHOR}
+        memo = {}
+        nearby: dict[str, tuple[float, list[str]]] = {}
         out: list[Resolution] = []
         for query, cand in zip(queries, cands, strict=True):
             container = first[query.container] if query.container is not None else None
-            out.append(self._choose(query, cand, anchors, container))
+            key = (*_signature(query), id(container) if container is not None else None)
+            if key not in memo:
+                memo[key] = self._choose(query, cand, anchors, container, nearby)
+            out.append(memo[key])
         return out
 
     def _choose(
         self, query: PlaceQuery, cands: list[Scored], anchors: dict[str, Place],
-        container: Resolution | None,
+        container: Resolution | None, nearby: dict[str, tuple[float, list[str]]] | None = None,
     ) -> Resolution:
-        govs = {g for a in anchors.values() if (g := governorate(a))}
         best: tuple[float, Place, list[str]] | None = None
         for place, score, why in cands:
             if score + 3.4 < ACCEPT:
                 continue  # no context could lift it
-            others = {k: v for k, v in anchors.items() if k != place.id} if anchors else anchors
-            score, why = self._context(place, score, why, govs, others, container)
+            score, why = self._container(place, score, why, container)
+            if anchors:
+                extra = nearby.get(place.id) if nearby is not None else None
+                if extra is None:
+                    extra = self._anchors(place, anchors)
+                    if nearby is not None:
+                        nearby[place.id] = extra
+                score, why = score + extra[0], why + extra[1]
             if best is None or score > best[0] or (
                 score == best[0] and prior_score(place) > prior_score(best[1])
             ):
@@ -263,27 +288,31 @@ class Geocoder:
             return self._resolved(query, best[1], best[0], best[2], container)
         return self._unresolved(query, best, container)
 
-    def _context(
-        self, place: Place, score: float, why: list[str], govs: set[str],
-        anchors: dict[str, Place], container: Resolution | None,
-    ) -> tuple[float, list[str]]:
-        why = list(why)
-        if container is not None and container.place is not None:
-            if is_inside(place, container.place) or (
-                governorate(place) and governorate(place) == governorate(container.place)
-            ):
-                score += 2.0
-                why.append(f"inside {container.place.name}, as the text says")
-            else:
-                score -= 2.0
-        gov = governorate(place)
-        if gov and gov in govs and place.feature_code != "ADM1" and any(
-            governorate(a) == gov for a in anchors.values()
+    @staticmethod
+    def _container(place: Place, score: float, why: list[str],
+                   container: Resolution | None) -> tuple[float, list[str]]:
+        """The area the text puts the mention in ("Y, a village in X"): inside it, or not."""
+        if container is None or container.place is None:
+            return score, why
+        if is_inside(place, container.place) or (
+            governorate(place) and governorate(place) == governorate(container.place)
         ):
-            score += 0.8
-            why.append(f"in {gov}, a governorate this report names")
+            return score + 2.0, [*why, f"inside {container.place.name}, as the text says"]
+        return score - 4.0, why  # the text puts it elsewhere: a namesake at best
+
+    @staticmethod
+    def _anchors(place: Place, anchors: dict[str, Place]) -> tuple[float, list[str]]:
+        """What the report's sure places say of a candidate: its governorate, its vicinity."""
+        score, why = 0.0, []
+        others = [a for k, a in anchors.items() if k != place.id]
+        gov = governorate(place)
+        if gov and place.feature_code != "ADM1":
+            same = sum(1 for a in others if governorate(a) == gov)
+            if same:
+                score += 0.8 + 0.3 * min(2, same - 1)
+                why.append(f"in {gov}, a governorate this report names")
         if not is_area(place):
-            near = next((a for a in anchors.values()
+            near = next((a for a in others
                          if not is_area(a) and distance_km(place, a) <= 30.0), None)
             if near is not None:
                 score += 0.6
@@ -294,8 +323,12 @@ class Geocoder:
         self, query: PlaceQuery, place: Place, score: float, why: list[str],
         container: Resolution | None,
     ) -> Resolution:
+        if query.cue == CUE_REGION:
+            region = self._region(query, place, score, why)
+            if region is not None:
+                return region
         precision = base_precision(place)
-        if query.cue == CUE_NEAR:
+        if query.cue in {CUE_NEAR, CUE_REGION}:
             precision = max(precision, 2)
             why.append("part of the area around it (countryside / near / outskirts)")
         lat, lon = place.lat, place.lon
@@ -306,6 +339,40 @@ class Geocoder:
             why.append(f"no coordinates: coded to {area.name if area else 'nothing'}")
         why.append(f"precision {precision}")
         return Resolution(query.text, place, round(score, 2), precision, lat, lon, why)
+
+    def region_area(self, query: PlaceQuery, place: Place) -> Place | None:
+        """The governorate or country a region phrase names, or None (a town's surroundings).
+
+        "the countryside of X", "west of X", "southern X": X a governorate, a country, or the
+        seat of a governorate (the city of the same name). "eastern X" of a city of more than
+        600,000 people names a part of the city ("eastern Aleppo"), not of its governorate.
+        """
+        if place.feature_code in {"ADM1", "PCLI"}:
+            return place
+        if place.feature_class != "P":
+            return None
+        area = self.governorate_area(place)
+        if area is None or distance_km(place, area) > SEAT_KM:
+            return None
+        if query.region == "adjective" and place.population >= 600_000:
+            return None
+        return area
+
+    def _region(self, query: PlaceQuery, place: Place, score: float,
+                why: list[str]) -> Resolution | None:
+        area = self.region_area(query, place)
+        if area is None:
+            return None
+        lat, lon = self.regions.part(area, query.direction)
+        part = f"{query.direction}ern " if query.direction in {"north", "south", "east",
+                                                                "west"} else (
+            f"{query.direction} " if query.direction else "")
+        label = f"{part}countryside of {area.name}" if area.feature_code != "PCLI" else (
+            f"{part}{area.name}")
+        why = [*why, f"{label}: a part of {area.name}, coded to the centre of its places "
+                     f"that way" if query.direction else f"{label}: coded to {area.name}",
+               "precision 3"]
+        return Resolution(query.text, area, round(score, 2), 3, lat, lon, why, label=label)
 
     def _unresolved(
         self, query: PlaceQuery, best: tuple[float, Place, list[str]] | None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -182,6 +183,16 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[str]:
         return self.by_key.get(key, [])
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two entries (inf where either lacks coordinates)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + (
+        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @lru_cache(maxsize=100_000)

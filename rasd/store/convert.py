@@ -99,7 +99,7 @@ def _span(d: dict[str, Any] | None) -> Span | None:
 
 def event_row(e: Event) -> dict[str, Any]:
     row = asdict(e)
-    for key in ("violations", "actors", "counts", "money", "evidence"):
+    for key in ("violations", "actors", "counts", "money", "evidence", "rules"):
         row[key] = _jsonable(row[key])
     row["report_id"] = row.pop("report")
     row["place_id"] = row.pop("place")
@@ -121,6 +121,7 @@ def row_event(r: Row[Any]) -> Event:
         counts=counts, money=money, modality=r.modality, attributed_to=r.attributed_to,
         evidence=[Span(**s) for s in r.evidence or []], confidence=r.confidence,
         status=r.status, extractor=r.extractor, background=bool(r.background),
+        rules=list(r.rules or []),
     )
 
 

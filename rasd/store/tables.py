@@ -59,6 +59,7 @@ reports = Table(
 )
 Index("ix_reports_published", reports.c.published)
 Index("ix_reports_source", reports.c.source_id)
+Index("ix_reports_received", reports.c.received_at)  # "newest first" in search
 
 entities = Table(
     "entities",
@@ -122,6 +123,7 @@ events = Table(
     Column("confidence", Float, nullable=False, server_default="0.5"),
     Column("status", String(16), nullable=False, server_default="suggested"),
     Column("extractor", String(64), nullable=False, server_default=""),
+    Column("rules", JSON),  # why each value was taken (extraction rules), for the analyst
 )
 Index("ix_events_report", events.c.report_id)
 Index("ix_events_date", events.c.date_start)
@@ -155,6 +157,7 @@ incident_events = Table(
     Column("report_id", String(64), nullable=False),
 )
 Index("ix_incident_events_event", incident_events.c.event_id)
+Index("ix_incident_events_report", incident_events.c.report_id)  # corroboration filter
 
 judgements = Table(
     "judgements",

@@ -41,7 +41,7 @@ def columns(title: str, data: list[tuple[str, int]], width: int = 720,
     for i, (label, value) in enumerate(data):
         h = plot * value / chart.maximum if chart.maximum else 0
         chart.bars.append(Bar(label, value, 30 + i * step, 10 + plot - h,
-                              max(step * 0.8, 1.0), h))
+                              min(max(step * 0.8, 1.0), 48.0), h))
     return chart
 
 
@@ -67,8 +67,10 @@ class Mark:
     row: int
 
 
-def timeline(items: list[tuple[date, str, str, str]], width: int = 720) -> list[Mark]:
-    """Points on one time axis: (date, label, kind, link) each; rows avoid overlaps."""
+def timeline(items: list[tuple[date, str, str, str]], width: int = 720,
+             max_rows: int = 10) -> list[Mark]:
+    """Points on one time axis: (date, label, kind, link) each; rows avoid overlaps (up to
+    ``max_rows``: beyond, points share the last row)."""
     dated = sorted(items, key=lambda i: (i[0], i[1]))
     if not dated:
         return []
@@ -78,7 +80,8 @@ def timeline(items: list[tuple[date, str, str, str]], width: int = 720) -> list[
     ends: list[float] = []
     for when, label, kind, href in dated:
         x = 20 + (width - 40) * (when - first).days / span
-        row = next((r for r, end in enumerate(ends) if x - end > 12), len(ends))
+        row = next((r for r, end in enumerate(ends) if x - end > 12),
+                   min(len(ends), max_rows - 1))
         if row == len(ends):
             ends.append(x)
         ends[row] = x

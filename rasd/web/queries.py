@@ -1,23 +1,26 @@
-"""Search with facets, and statistics: SQL with one meaning on SQLite and PostgreSQL.
+"""Search: SQL with one meaning on SQLite and PostgreSQL (facet counts: :mod:`.facets`).
 
 A search is the reports that hold every word of the query (as :mod:`rasd.store.search`: FTS5 on
-SQLite, ``rasd_simple`` full text on PostgreSQL) and pass every facet filter. Facets count
-distinct reports among the hits. Rejected events count nowhere. The date range keeps a report
-published in it or telling of an event that happened in it.
+SQLite, ``rasd_simple`` full text on PostgreSQL) and pass every facet filter. Rejected events
+count nowhere. The date range keeps a report published in it or telling of an event that
+happened in it. The semantics and the caps are described in docs/web.md.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
 from rasd.store.search import terms
+from rasd.store.tables import reports, sources
 
 PAGE_SIZE = 20
-COUNT_CAP = 10_000  # hits counted (and ranked) up to this many
+COUNT_CAP = 5_000  # hits counted, and counted in facets, up to this many
+RANK_CAP = 1_000  # a text query's hits are ranked by relevance up to this many
 FACET_LIMIT = 15
 LEVELS = {"none": "not in an incident", "1": "single source", "2": "2 independent sources",
           "3": "3 or more independent sources"}
@@ -61,30 +64,35 @@ class Page:
     total: int
     results: list[Result]
     capped: bool = False
+    ranked: bool = False
 
 
-def _is_sqlite(conn: Connection) -> bool:
+FTS_CLAUSE = "r.rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH :q)"
+PG_TEXT_CLAUSE = "r.search @@ to_tsquery('rasd_simple', :q)"
+
+
+def is_sqlite(conn: Connection) -> bool:
     return conn.dialect.name == "sqlite"
 
 
 def _date(conn: Connection, value: date) -> Any:
-    return value.isoformat() if _is_sqlite(conn) else value
+    return value.isoformat() if is_sqlite(conn) else value
 
 
 def _text_match(conn: Connection, q: str, params: dict[str, Any]) -> str | None:
     parts = terms(q)
     if not parts:
         return None
-    if _is_sqlite(conn):
+    if is_sqlite(conn):
         params["q"] = " AND ".join('"' + " ".join(words) + '"' for words in parts)
         return FTS_CLAUSE
     params["q"] = " & ".join("(" + " <-> ".join(words) + ")" for words in parts)
-    return "r.search @@ to_tsquery('rasd_simple', :q)"
+    return PG_TEXT_CLAUSE
 
 
 def perpetrators_sql(conn: Connection) -> str:
     """(event id, report id, perpetrator key) rows: entity id, else the name as reported."""
-    if _is_sqlite(conn):
+    if is_sqlite(conn):
         return ("SELECT e.id AS event_id, e.report_id, "
                 "coalesce(json_extract(a.value, '$.entity'), json_extract(a.value, '$.name')) "
                 "AS perp FROM events e, json_each(e.actors) a "
@@ -95,7 +103,6 @@ def perpetrators_sql(conn: Connection) -> str:
             "WHERE a->>'role' = 'perpetrator' AND e.status <> 'rejected'")
 
 
-FTS_CLAUSE = "r.rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH :q)"
 LEVEL_SQL = ("SELECT ie.report_id, max(i.independent_sources) AS level FROM incident_events ie "
              "JOIN incidents i ON i.id = ie.incident_id GROUP BY ie.report_id")
 
@@ -118,13 +125,32 @@ def _date_clause(conn: Connection, f: Filters, params: dict[str, Any]) -> str | 
     low = f.date_from or date(1, 1, 1)
     high = f.date_to or date(9999, 12, 31)
     params["date_from"], params["date_to"] = _date(conn, low), _date(conn, high)
+    # On SQLite a scan of events beats the date_start index here (most rows pass "<= to").
+    start = "+date_start" if is_sqlite(conn) else "date_start"
     return ("(r.published BETWEEN :date_from AND :date_to OR r.id IN (SELECT report_id FROM "
-            "events WHERE status <> 'rejected' AND date_start <= :date_to "
+            f"events WHERE status <> 'rejected' AND {start} <= :date_to "
             "AND coalesce(date_end, date_start) >= :date_from))")
 
 
+def _perpetrator_clause(conn: Connection, value: str, params: dict[str, Any]) -> str:
+    params["perpetrator"] = value
+    if not is_sqlite(conn):
+        return (f"r.id IN (SELECT report_id FROM ({perpetrators_sql(conn)}) p "
+                "WHERE p.perp = :perpetrator)")
+    # Only events whose JSON holds the value (as any JSON encoder writes it) are parsed.
+    params["perp_ascii"] = json.dumps(value)
+    params["perp_utf8"] = json.dumps(value, ensure_ascii=False)
+    return ("r.id IN (SELECT e.report_id FROM events e, json_each(e.actors) a "
+            "WHERE (instr(e.actors, :perp_ascii) > 0 OR instr(e.actors, :perp_utf8) > 0) "
+            "AND e.status <> 'rejected' AND json_extract(a.value, '$.role') = 'perpetrator' "
+            "AND coalesce(json_extract(a.value, '$.entity'), json_extract(a.value, '$.name')) "
+            "= :perpetrator)")
+
+
 def where(conn: Connection, f: Filters, params: dict[str, Any]) -> list[str]:
-    """The SQL conditions on ``reports r`` of every filter in force (params filled in)."""
+    """The SQL conditions on ``reports r`` of every filter in force (params filled in).
+
+    The text condition, when there is one, is first (see :func:`_first_hits_sql`)."""
     clauses = [c for c in (_text_match(conn, f.q, params), _date_clause(conn, f, params)) if c]
     if f.event_type:
         params["event_type"] = f.event_type
@@ -133,9 +159,7 @@ def where(conn: Connection, f: Filters, params: dict[str, Any]) -> list[str]:
         params["governorate"] = f.governorate
         clauses.append(_event_clause("admin1", "governorate"))
     if f.perpetrator:
-        params["perpetrator"] = f.perpetrator
-        clauses.append(f"r.id IN (SELECT report_id FROM ({perpetrators_sql(conn)}) p "
-                       "WHERE p.perp = :perpetrator)")
+        clauses.append(_perpetrator_clause(conn, f.perpetrator, params))
     if f.source:
         params["source"] = f.source
         clauses.append("r.source_id = :source")
@@ -144,33 +168,85 @@ def where(conn: Connection, f: Filters, params: dict[str, Any]) -> list[str]:
     return clauses
 
 
-def _hits_sql(conn: Connection, clauses: list[str]) -> str:
-    """The ids of the hits; on SQLite driven by the FTS index, so a LIMIT stops it early."""
-    if FTS_CLAUSE in clauses and _is_sqlite(conn):
-        cond = " AND ".join([c for c in clauses if c != FTS_CLAUSE] or ["1 = 1"])
+def _first_hits_sql(conn: Connection, clauses: list[str], text_query: bool) -> str:
+    """(id, source) of the first ``:cap`` hits: newest received first when there is a text
+    query (on SQLite driven by the FTS index, so the LIMIT stops it early), else latest
+    published first."""
+    others = [c for c in clauses if c not in (FTS_CLAUSE, PG_TEXT_CLAUSE)]
+    cond = " AND ".join(others or ["1 = 1"])
+    if text_query and is_sqlite(conn):
+        return ("SELECT r.id, r.source_id FROM reports_fts f JOIN reports r "
+                f"ON r.rowid = f.rowid WHERE reports_fts MATCH :q AND {cond} "
+                "ORDER BY f.rowid DESC LIMIT :cap")
+    if text_query:
+        return (f"SELECT r.id, r.source_id FROM reports r WHERE {PG_TEXT_CLAUSE} AND {cond} "
+                "ORDER BY r.received_at DESC, r.id LIMIT :cap")
+    return (f"SELECT r.id, r.source_id FROM reports r WHERE {cond} "
+            "ORDER BY r.published DESC NULLS LAST, r.id LIMIT :cap")
+
+
+def _ranked_sql(conn: Connection, clauses: list[str]) -> str:
+    """One page of the hits of a text query, most relevant first."""
+    others = [c for c in clauses if c not in (FTS_CLAUSE, PG_TEXT_CLAUSE)]
+    cond = " AND ".join(others or ["1 = 1"])
+    if is_sqlite(conn):
         return ("SELECT r.id FROM reports_fts f JOIN reports r ON r.rowid = f.rowid "
-                f"WHERE reports_fts MATCH :q AND {cond}")
-    cond = " AND ".join(clauses) if clauses else "1 = 1"
-    return f"SELECT r.id FROM reports r WHERE {cond}"
+                f"WHERE reports_fts MATCH :q AND {cond} ORDER BY bm25(reports_fts), r.id "
+                "LIMIT :limit OFFSET :offset")
+    return (f"SELECT r.id FROM reports r WHERE {PG_TEXT_CLAUSE} AND {cond} "
+            "ORDER BY ts_rank(r.search, to_tsquery('rasd_simple', :q)) DESC, r.id "
+            "LIMIT :limit OFFSET :offset")
 
 
-def _ordered_sql(conn: Connection, clauses: list[str], text_query: bool, ranked: bool) -> str:
-    """One page of hits: by relevance, or (too many to rank) the newest received first."""
-    cols = "r.id, r.title, r.published, r.source_id, r.language, r.text"
-    page = "LIMIT :limit OFFSET :offset"
-    if text_query and _is_sqlite(conn):
-        cond = " AND ".join([c for c in clauses if c != FTS_CLAUSE] or ["1 = 1"])
-        order = "bm25(reports_fts), r.id" if ranked else "f.rowid DESC"
-        return (f"SELECT {cols} FROM reports_fts f JOIN reports r ON r.rowid = f.rowid "
-                f"WHERE reports_fts MATCH :q AND {cond} ORDER BY {order} {page}")
-    cond = " AND ".join(clauses) if clauses else "1 = 1"
-    if text_query and ranked:
-        order = "ts_rank(r.search, to_tsquery('rasd_simple', :q)) DESC, r.id"
-    elif text_query:
-        order = "r.received_at DESC, r.id"
-    else:
-        order = "r.published DESC, r.id"
-    return f"SELECT {cols} FROM reports r WHERE {cond} ORDER BY {order} {page}"
+@dataclass
+class Hits:
+    """The first hits of a search (see :func:`first_hits`)."""
+
+    ids: list[str]
+    sources: dict[str, str | None]
+    capped: bool
+    clauses: list[str]
+    params: dict[str, Any]
+
+    @property
+    def rankable(self) -> bool:
+        """A text query with few enough hits to rank them all by relevance."""
+        return "q" in self.params and len(self.ids) <= RANK_CAP
+
+
+def first_hits(conn: Connection, f: Filters, cap: int = COUNT_CAP) -> Hits:
+    """Up to ``cap`` hits, newest first (``capped``: there were more)."""
+    params: dict[str, Any] = {}
+    clauses = where(conn, f, params)
+    rows = list(conn.execute(text(_first_hits_sql(conn, clauses, "q" in params)),
+                             {**params, "cap": cap + 1}))
+    return Hits([r[0] for r in rows[:cap]], {r[0]: r[1] for r in rows[:cap]},
+                len(rows) > cap, clauses, params)
+
+
+def _page_ids(conn: Connection, hits: Hits, page: int) -> list[str]:
+    if not hits.rankable:
+        return hits.ids[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+    return list(conn.execute(text(_ranked_sql(conn, hits.clauses)), {
+        **hits.params, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}).scalars())
+
+
+def search_page(conn: Connection, f: Filters) -> Page:
+    """One page of results and the total (counted up to ``COUNT_CAP``: beyond it, the
+    page says "more than"). A text query's hits are ranked by relevance when there are no
+    more than ``RANK_CAP`` of them, else shown newest received first."""
+    hits = first_hits(conn, f)
+    page = max(1, min(f.page, max(1, -(-len(hits.ids) // PAGE_SIZE))))
+    shown = _page_ids(conn, hits, page)
+    rows = {r[0]: r for r in conn.execute(
+        select(reports.c.id, reports.c.title, reports.c.published, sources.c.name,
+               reports.c.language, reports.c.text, reports.c.source_id)
+        .select_from(reports.outerjoin(sources, sources.c.id == reports.c.source_id))
+        .where(reports.c.id.in_(shown)))} if shown else {}
+    results = [Result(r[0], r[1], _as_date(r[2]), r[3] or r[6], r[4], snippet(r[5], f.q))
+               for r in (rows[i] for i in shown if i in rows)]
+    return Page(filters=replace(f, page=page), total=len(hits.ids), results=results,
+                capped=hits.capped, ranked=hits.rankable)
 
 
 def snippet(body: str, q: str, width: int = 220) -> str:
@@ -183,135 +259,7 @@ def snippet(body: str, q: str, width: int = 220) -> str:
     return ("…" if at else "") + piece + ("…" if at + width < len(body) else "")
 
 
-def _facet(conn: Connection, sql: str, params: dict[str, Any]) -> list[tuple[str, int]]:
-    rows = conn.execute(text(sql), {**params, "facet_limit": FACET_LIMIT}).all()
-    return [(str(k), int(n)) for k, n in rows if k is not None]
-
-
-def _facet_sqls(conn: Connection, hits: str) -> dict[str, str]:
-    tail = "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facet_limit"
-    bucket = ("CASE WHEN lv.level IS NULL THEN 'none' WHEN lv.level >= 3 THEN '3' "
-              "WHEN lv.level = 2 THEN '2' ELSE '1' END")
-    return {
-        "event_type": ("SELECT event_type, count(DISTINCT report_id) FROM events WHERE "
-                       f"status <> 'rejected' AND report_id IN ({hits}) {tail}"),
-        "governorate": ("SELECT admin1, count(DISTINCT report_id) FROM events WHERE "
-                        f"status <> 'rejected' AND admin1 IS NOT NULL AND report_id IN ({hits}) "
-                        f"{tail}"),
-        "perpetrator": (f"SELECT perp, count(DISTINCT report_id) FROM ({perpetrators_sql(conn)}) "
-                        f"p WHERE report_id IN ({hits}) {tail}"),
-        "source": (f"SELECT r.source_id, count(*) FROM reports r WHERE r.id IN ({hits}) "
-                   f"AND r.source_id IS NOT NULL {tail}"),
-        "corroboration": (f"SELECT {bucket}, count(*) FROM ({hits}) h LEFT JOIN ({LEVEL_SQL}) lv "
-                          f"ON lv.report_id = h.id {tail}"),
-    }
-
-
-def _labels(conn: Connection, kind: str, keys: list[str]) -> dict[str, str]:
-    if not keys:
-        return {}
-    if kind == "corroboration":
-        return dict(LEVELS)
-    table = {"perpetrator": "entities", "source": "sources"}.get(kind)
-    if table is None:
-        return {}
-    params = {f"k{i}": k for i, k in enumerate(keys)}
-    marks = ", ".join(f":{p}" for p in params)
-    rows = conn.execute(text(f"SELECT id, name FROM {table} WHERE id IN ({marks})"), params)
-    return {str(i): str(n) for i, n in rows}
-
-
-def facets(conn: Connection, hits: str, params: dict[str, Any]) -> dict[str, list[
-        tuple[str, str, int]]]:
-    """{facet: [(value, label, reports)]} over the hits."""
-    found: dict[str, list[tuple[str, str, int]]] = {}
-    for name, sql in _facet_sqls(conn, hits).items():
-        counts = _facet(conn, sql, params)
-        labels = _labels(conn, name, [k for k, _ in counts])
-        found[name] = [(k, labels.get(k, k), n) for k, n in counts]
-    return found
-
-
-def matching(conn: Connection, f: Filters) -> tuple[str, dict[str, Any]]:
-    """The SQL of the hits' ids and its parameters."""
-    params: dict[str, Any] = {}
-    return _hits_sql(conn, where(conn, f, params)), params
-
-
-def search_page(conn: Connection, f: Filters) -> Page:
-    """One page of results and the total (counted up to ``COUNT_CAP``: beyond it, the
-    page says "more than"; hits are ranked by relevance only up to that many)."""
-    params: dict[str, Any] = {}
-    clauses = where(conn, f, params)
-    hits = _hits_sql(conn, clauses)
-    total = int(conn.execute(text(f"SELECT count(*) FROM ({hits} LIMIT {COUNT_CAP + 1}) h"),
-                             params).scalar() or 0)
-    page = max(1, min(f.page, COUNT_CAP // PAGE_SIZE))
-    sql = _ordered_sql(conn, clauses, "q" in params, ranked=total <= COUNT_CAP)
-    rows = conn.execute(text(sql), {**params, "limit": PAGE_SIZE,
-                                    "offset": (page - 1) * PAGE_SIZE}).all()
-    results = [Result(r[0], r[1], _as_date(r[2]), r[3], r[4], snippet(r[5], f.q)) for r in rows]
-    return Page(filters=f, total=min(total, COUNT_CAP), results=results,
-                capped=total > COUNT_CAP)
-
-
 def _as_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
-
-
-# --- statistics: events by month x type x perpetrator x governorate -------------------------
-
-STAT_DIMENSIONS = ("month", "event_type", "perpetrator", "governorate")
-
-
-def _month(conn: Connection) -> str:
-    return ("substr(e.date_start, 1, 7)" if _is_sqlite(conn)
-            else "to_char(e.date_start, 'YYYY-MM')")
-
-
-def _stat_where(f: Filters, params: dict[str, Any]) -> str:
-    clauses = ["e.status <> 'rejected'", "NOT e.background"]
-    if f.event_type:
-        params["event_type"] = f.event_type
-        clauses.append("e.event_type = :event_type")
-    if f.governorate:
-        params["governorate"] = f.governorate
-        clauses.append("e.admin1 = :governorate")
-    if f.perpetrator:
-        params["perpetrator"] = f.perpetrator
-        clauses.append("p.perp = :perpetrator")
-    return " AND ".join(clauses)
-
-
-def _stat_from(conn: Connection) -> str:
-    return f"events e LEFT JOIN ({perpetrators_sql(conn)}) p ON p.event_id = e.id"
-
-
-def statistics_cube(conn: Connection, f: Filters) -> list[dict[str, Any]]:
-    """Rows of (month, event_type, perpetrator, governorate, events, fatalities).
-
-    An event with two perpetrators is in the row of each; unknown values are empty strings.
-    """
-    params: dict[str, Any] = {}
-    sql = (f"SELECT coalesce({_month(conn)}, ''), e.event_type, coalesce(p.perp, ''), "
-           f"coalesce(e.admin1, ''), count(*), sum(coalesce(e.fatalities_best, 0)) "
-           f"FROM {_stat_from(conn)} WHERE {_stat_where(f, params)} "
-           "GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4")
-    return [dict(zip((*STAT_DIMENSIONS, "events", "fatalities"), (*r[:4], int(r[4]),
-                                                                    int(r[5] or 0)), strict=True))
-            for r in conn.execute(text(sql), params)]
-
-
-def statistics_by(conn: Connection, f: Filters, dimension: str) -> list[tuple[str, int, int]]:
-    """(value, distinct events, fatalities) per value of one dimension, events counted once."""
-    column = {"month": _month(conn), "event_type": "e.event_type", "perpetrator": "p.perp",
-              "governorate": "e.admin1"}[dimension]
-    params: dict[str, Any] = {}
-    inner = (f"SELECT DISTINCT e.id, {column} AS value, coalesce(e.fatalities_best, 0) AS dead "
-             f"FROM {_stat_from(conn)} WHERE {_stat_where(f, params)}")
-    order = "1" if dimension == "month" else "2 DESC, 1"
-    sql = (f"SELECT coalesce(value, ''), count(*), sum(dead) FROM ({inner}) d "
-           f"GROUP BY 1 ORDER BY {order}")
-    return [(str(v), int(n), int(d or 0)) for v, n, d in conn.execute(text(sql), params)]

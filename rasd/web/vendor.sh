@@ -32,7 +32,7 @@ cp leaflet.markercluster-$CLUSTER/package/MIT-LICENCE.txt "$dest/markercluster/L
 
 {
   echo "# Vendored by rasd/web/vendor.sh with \`npm pack\` (no CDN). Charts are hand-written SVG."
-  echo "htmx.org $HTMX (BSD-2-Clause) -> htmx.min.js"
+  echo "htmx.org $HTMX (0BSD) -> htmx.min.js"
   echo "leaflet $LEAFLET (BSD-2-Clause) -> leaflet/"
   echo "leaflet.markercluster $CLUSTER (MIT) -> markercluster/"
   echo

@@ -131,6 +131,11 @@ def _store_extractions(conn: object, corpus: Corpus, texts: dict[str, str]) -> N
     corpus.events.update({"a": event_a.id, "b": event_b.id, "hostile": hostile_event.id})
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "tiles(kind): the browser tests' map tiles: 'local' (a "
+                            "tile server on this machine) or 'unreachable'")
+
+
 @pytest.fixture
 def corpus(ws: Workspace, tmp_path: Path) -> Corpus:
     return build_corpus(ws, tmp_path / "incoming")

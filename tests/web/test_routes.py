@@ -32,6 +32,7 @@ def test_search_facet_filters_narrow_the_hits(client: TestClient, corpus: Corpus
     page = client.get("/search", params={"q": "Kafr", "source": "src-kafr-zita-fictional-team"})
     assert 'id="total">1<' in page.text
     assert f"/reports/{corpus.reports['b']}" in page.text
+    assert 'Source: <span dir="auto">Kafr Zita Fictional Team</span>' in page.text  # its name
     none = client.get("/search", params={"q": "Kafr", "date_from": "2018-01-01"}).text
     assert 'id="total">0<' in none
     graded = client.get("/search", params={"corroboration": "2"}).text
@@ -157,5 +158,17 @@ def test_statistics_page_and_csv(client: TestClient, corpus: Corpus) -> None:
     assert sum(int(r["events"]) for r in rows) == 3
     assert {r["month"] for r in rows} == {"2017-04"}
     assert {r["perpetrator"] for r in rows} == {corpus.group}
+    assert {r["perpetrator_name"] for r in rows} == {"Syrian government forces"}
+    assert "Syrian government forces" in client.get("/stats").text  # charts show names
     only_b = client.get("/stats.csv", params={"governorate": "Nowhere"}).text
     assert len(only_b.strip().splitlines()) == 1  # the header only
+
+
+def test_incident_shows_source_names_and_texts_side_by_side(client: TestClient,
+                                                             corpus: Corpus) -> None:
+    page = client.get(f"/incidents/{corpus.incident}").text
+    assert 'id="sources"><span dir="auto">Idlib Fictional Monitor</span>' in page
+    assert "Kafr Zita Fictional Team" in page
+    assert page.count('class="column-text"') == 2
+    assert '<span class="ann k-event">An air strike hit the market</span>' in page
+    assert page.index(corpus.reports["a"]) < page.index(corpus.reports["b"])  # oldest first

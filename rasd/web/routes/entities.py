@@ -13,8 +13,9 @@ from rasd.store.convert import row_event
 from rasd.store.records import get_entity, iter_mentions
 from rasd.store.reports import get_report
 from rasd.store.tables import entities, events
-from rasd.web.charts import columns
+from rasd.web.charts import columns, timeline
 from rasd.web.render import not_found, reading, render
+from rasd.web.statistics import every_month
 
 router = APIRouter()
 MENTION_LIMIT = 500
@@ -68,6 +69,10 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
                              r[0].report, r[0].start))
     months = Counter(r.published.strftime("%Y-%m") for r in reports.values()
                      if r and r.published)
-    chart = columns("Reports mentioning it, by month of publication", sorted(months.items()))
+    chart = columns("Reports mentioning it, by month of publication",
+                    every_month(sorted(months.items())))
+    marks = timeline([(e.date_start, f"{e.event_type} ({e.status})", "event", f"/events/{e.id}")
+                      for e in related if e.date_start])
     return render(request, "entity.html", entity=entity, rows=rows, events=related,
-                  timeline_chart=chart, names={}, incident_of={}, show_report=True)
+                  timeline_chart=chart, marks=marks, names={}, incident_of={},
+                  show_report=True)

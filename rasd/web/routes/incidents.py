@@ -17,6 +17,8 @@ from rasd.store.records import get_event, iter_incidents
 from rasd.store.reports import get_report
 from rasd.store.tables import incident_events, incidents
 from rasd.web.charts import timeline
+from rasd.web.highlight import Segment, segments, spans_of
+from rasd.web.labels import conflict_ids, labels
 from rasd.web.render import not_found, reading, render
 
 router = APIRouter()
@@ -83,14 +85,27 @@ def incident_page(request: Request, incident_id: str) -> HTMLResponse:
             raise not_found("incident")
         events = [e for e in (get_event(conn, i) for i in incident.events) if e]
         by_report = {r.id: r for r in (get_report(conn, i) for i in incident.reports) if r}
-    live = live_view(incident, events, by_report)
+        live = live_view(incident, events, by_report)
+        names = labels(conn, [*live.sources, *conflict_ids(incident.conflicts),
+                              *(r.source for r in by_report.values()),
+                              *(a.entity for e in events for a in e.actors), *by_report])
     marks = timeline(
         [(e.date_start, f"event ({e.status})", "event", f"/events/{e.id}")
          for e in events if e.date_start]
         + [(r.published, f"report published: {r.title or r.id}", "report", f"/reports/{r.id}")
            for r in by_report.values() if r.published])
-    columns = [(r, [e for e in events if e.report == r.id]) for r in by_report.values()]
     precision = min((e.geo_precision for e in events if e.geo_precision), default=None)
-    return render(request, "incident.html", incident=incident, live=live, columns=columns,
-                  marks=marks, precision=precision, names={}, incident_of={},
-                  show_report=False)
+    return render(request, "incident.html", incident=incident, live=live,
+                  columns=side_by_side(list(by_report.values()), events), marks=marks,
+                  precision=precision, names=names, incident_of={}, show_report=False)
+
+
+def side_by_side(reports: list[Report], events: list[Event]
+                 ) -> list[tuple[Report, list[Event], list[Segment]]]:
+    """Each report (oldest first) with its events and its text cut at their evidence."""
+    found = []
+    for report in sorted(reports, key=lambda r: (r.published is None, r.published, r.id)):
+        told = [e for e in events if e.report == report.id]
+        found.append((report, told, segments(report.text,
+                                             spans_of([], told, len(report.text)))))
+    return found

@@ -12,8 +12,10 @@ from sqlalchemy import Connection, select
 
 from rasd.store.tables import events, incident_events, incidents
 from rasd.web.charts import columns, rows
-from rasd.web.queries import STAT_DIMENSIONS, Filters, statistics_by, statistics_cube
+from rasd.web.labels import labels
+from rasd.web.queries import Filters
 from rasd.web.render import reading, render, settings
+from rasd.web.statistics import STAT_DIMENSIONS, every_month, statistics_by, statistics_cube
 
 router = APIRouter()
 POINT_LIMIT = 20_000
@@ -78,12 +80,14 @@ def stats_page(request: Request) -> HTMLResponse:
     f = _filters(request)
     with reading(request) as conn:
         data = {d: statistics_by(conn, f, d) for d in STAT_DIMENSIONS}
-    charts = [columns("Events by month", [(v, n) for v, n, _ in data["month"] if v])]
+        names = labels(conn, [v for v, _, _ in data["perpetrator"]])
+    charts = [columns("Events by month", every_month([(v, n) for v, n, _ in data["month"]]))]
     titles = {"event_type": "Events by type", "perpetrator": "Events by perpetrator",
               "governorate": "Events by governorate"}
     for dim, title in titles.items():
-        charts.append(rows(title, [(v or "unknown", n) for v, n, _ in data[dim]][:25]))
-    return render(request, "stats.html", charts=charts, data=data, filters=f,
+        charts.append(rows(title, [(names.get(v, v) or "unknown", n)
+                                   for v, n, _ in data[dim]][:25]))
+    return render(request, "stats.html", charts=charts, data=data, filters=f, names=names,
                   params=f.active())
 
 
@@ -91,10 +95,13 @@ def stats_page(request: Request) -> HTMLResponse:
 def stats_csv(request: Request) -> Response:
     with reading(request) as conn:
         cube = statistics_cube(conn, _filters(request))
+        names = labels(conn, [r["perpetrator"] for r in cube])
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*STAT_DIMENSIONS, "events", "fatalities"])
+    writer = csv.DictWriter(out, fieldnames=[*STAT_DIMENSIONS, "perpetrator_name", "events",
+                                             "fatalities"])
     writer.writeheader()
     for row in cube:
+        row["perpetrator_name"] = names.get(row["perpetrator"], row["perpetrator"])
         writer.writerow({k: _csv_safe(v) for k, v in row.items()})
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": "attachment; filename=rasd-statistics.csv"})

@@ -8,7 +8,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from rasd.store.reports import report_summary
-from rasd.web.queries import COUNT_CAP, LEVELS, PAGE_SIZE, Filters, facets, matching, search_page
+from rasd.web.facets import facets
+from rasd.web.labels import labels
+from rasd.web.queries import COUNT_CAP, LEVELS, PAGE_SIZE, RANK_CAP, Filters, search_page
 from rasd.web.render import reading, render
 
 router = APIRouter()
@@ -61,19 +63,20 @@ def search(request: Request) -> HTMLResponse:
     with reading(request) as conn:
         page = search_page(conn, filters)
         summary = report_summary(conn) if not filters.q and not filters.active() else None
+        names = labels(conn, [filters.perpetrator, filters.source]) | LEVELS
     params = {"q": filters.q, **filters.active()}
     return render(request, "search.html", page=page, params=params, problems=problems,
                   titles=FACET_TITLES, page_size=PAGE_SIZE, summary=summary, cap=COUNT_CAP,
-                  pages=(page.total + PAGE_SIZE - 1) // PAGE_SIZE)
+                  rank_cap=RANK_CAP, names=names, pages=(page.total + PAGE_SIZE - 1) // PAGE_SIZE)
 
 
 @router.get("/search/facets", response_class=HTMLResponse)
 def search_facets(request: Request) -> HTMLResponse:
-    """Exact facet counts over every hit of the search (a fragment for the results page)."""
+    """Facet counts over the hits (the first COUNT_CAP of them): a fragment of the results
+    page, which htmx loads after it."""
     filters = _filters(request, [])
     with reading(request) as conn:
-        hits, params = matching(conn, filters)
-        found = facets(conn, hits, params)
+        found = facets(conn, filters)
     params_out = {"q": filters.q, **filters.active()}
-    return render(request, "_facets.html", facets=found, params=params_out,
-                  titles=FACET_TITLES)
+    return render(request, "_facets.html", facets=found.values, over=found.over,
+                  capped=found.capped, params=params_out, titles=FACET_TITLES)

@@ -7,12 +7,9 @@
     2: {radius: 9, weight: 2, dashArray: "4 3", fillOpacity: 0.5, opacity: 1},
     3: {radius: 14, weight: 1, dashArray: "2 4", fillOpacity: 0.2, opacity: 0.6}
   };
-  function baseLayer(map, tileUrl) {
-    if (tileUrl) {
-      L.tileLayer(tileUrl, {maxZoom: 18, attribution: "map tiles: see RASD_TILE_URL"}).addTo(map);
-      return;
-    }
+  function plainBackground(map) {
     // Offline: a plain background with a one-degree graticule for orientation.
+    if (map.getContainer().classList.contains("plain-background")) { return; }
     map.getContainer().classList.add("plain-background");
     for (var lat = 29; lat <= 40; lat++) {
       L.polyline([[lat, 32], [lat, 46]], {color: "#c9ced6", weight: 1, interactive: false}).addTo(map);
@@ -21,12 +18,21 @@
       L.polyline([[29, lon], [40, lon]], {color: "#c9ced6", weight: 1, interactive: false}).addTo(map);
     }
   }
+  function baseLayer(map, tileUrl) {
+    if (!tileUrl) { plainBackground(map); return; }
+    var tiles = L.tileLayer(tileUrl, {maxZoom: 18, attribution: "map tiles: see RASD_TILE_URL"});
+    // A tile server out of reach (no internet): fall back to the plain background.
+    tiles.on("tileerror", function () { plainBackground(map); });
+    tiles.addTo(map);
+  }
   function marker(p) {
     var style = STYLE[p.precision] || STYLE[3];
     var colour = p.kind === "incident" ? "#b3261e" : "#1f5fa8";
+    var precision = STYLE[p.precision] ? p.precision : "unknown";
     return L.circleMarker([p.lat, p.lon], {
       radius: style.radius, weight: style.weight, dashArray: style.dashArray, color: colour,
-      fillColor: colour, fillOpacity: style.fillOpacity, opacity: style.opacity
+      fillColor: colour, fillOpacity: style.fillOpacity, opacity: style.opacity,
+      className: "rasd-marker kind-" + p.kind + " precision-" + precision
     });
   }
   function popup(p) {
@@ -73,7 +79,10 @@
     var lat = parseFloat(el.getAttribute("data-lat"));
     var lon = parseFloat(el.getAttribute("data-lon"));
     var precision = parseInt(el.getAttribute("data-precision"), 10) || 3;
-    var map = L.map(el, {maxZoom: 18}).setView([lat, lon], precision === 1 ? 10 : 8);
+    var zoom = precision === 1 ? 10 : 8;
+    var map = L.map(el, {maxZoom: 18}).setView([lat, lon], zoom);
+    // The page's grid may size the box after this runs: centre again once laid out.
+    window.addEventListener("load", function () { map.invalidateSize(); map.setView([lat, lon], zoom); });
     baseLayer(map, el.getAttribute("data-tile-url"));
     var m = marker({lat: lat, lon: lon, precision: precision, kind: "incident"}).addTo(map);
     var label = document.createElement("span");

@@ -1,0 +1,185 @@
+"""A keyword prefilter for the long trigger and cue patterns of :mod:`rasd.extract.events`.
+
+Python's ``re`` tries every alternative of a pattern at every word boundary, so a pattern of a
+few hundred alternatives costs milliseconds on a 5 KB report. :class:`Dispatch` files each
+alternative under the first three letters of the words it can start with; a word of the text
+whose first letters have no file costs one set lookup, and at the others only the few
+alternatives filed there are tried.
+
+The first words are read from the pattern fragments themselves (no second list to keep in
+step): the words each fragment can start with, through its alternatives and optional leading
+groups ("(?:were |was )?bombed" starts with "were", "was" or "bombed"), less a trailing letter
+marked optional ("raids?" gives "raid"); a 2-letter word only before a hyphen ("de-escalation").
+A fragment that can start otherwise (``\\w+``, a short word) turns the filing off: the whole
+pattern then runs everywhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+
+_PREFIX = re.compile(r"(?<![a-z])[a-z]{2,3}")
+
+
+class Dispatch:
+    """A long alternation of named groups, run only where a word can start one of them.
+
+    ``groups`` are (group name, fragments) in priority order (the first alternative that
+    matches at a place wins, as in one big ``re`` alternation). Each fragment is filed under
+    the first three letters of each word it can start with; at each word of the text whose
+    first three letters have a file, only that file's small pattern is tried. Where a fragment
+    can start otherwise, the whole alternation runs everywhere (slower, same result).
+    """
+
+    def __init__(self, groups: list[tuple[str, list[str]]]) -> None:
+        filed: dict[str, list[tuple[str, str]]] = {}
+        self.fallback: re.Pattern[str] | None = None
+        for name, fragments in groups:
+            for fragment in fragments:
+                words = first_words(fragment.lower())
+                if words is None:
+                    whole = "|".join(f"(?P<{n}>{'|'.join(fs)})" for n, fs in groups if fs)
+                    self.fallback = re.compile(rf"\b(?:{whole})\b")
+                    break
+                for key in {w[:3] for w in words}:
+                    filed.setdefault(key, []).append((name, fragment))
+        self.patterns = {key: _compile(items) for key, items in filed.items()}
+
+    def candidates(self, lower: str, found: list[tuple[int, str]] | None = None,
+                   ) -> list[tuple[int, re.Pattern[str]]]:
+        """(offset, pattern) of the words of ``lower`` that have a file: read once per text,
+        then given to :meth:`finditer` for each stretch of it; ``found`` = :func:`prefixes`
+        of the text, where already read."""
+        patterns = self.patterns
+        return [(at, patterns[key]) for at, key in (found or prefixes(lower)) if key in patterns]
+
+    def finditer(self, lower: str, start: int, end: int,
+                 candidates: list[tuple[int, re.Pattern[str]]] | None = None,
+                 ) -> Iterator[tuple[str, int, int]]:
+        """(group name, start, end) of the non-overlapping matches in ``lower[start:end]``;
+        ``candidates`` of the whole text (:meth:`candidates`) spare reading its words again."""
+        if self.fallback is not None:
+            for m in self.fallback.finditer(lower, start, end):
+                if m.lastgroup:
+                    yield m.lastgroup, m.start(), m.end()
+            return
+        if candidates is None:
+            candidates = self.candidates(lower[:end])
+        i = bisect.bisect_left(candidates, start, key=lambda c: c[0])
+        last = start
+        while i < len(candidates) and candidates[i][0] < end:
+            at, pattern = candidates[i]
+            i += 1
+            if at < last or (at > 0 and (lower[at - 1].isalnum() or lower[at - 1] == "_")):
+                continue
+            hit = pattern.match(lower, at, end)
+            if hit is not None and hit.lastgroup:
+                last = hit.end()
+                yield hit.lastgroup, hit.start(), hit.end()
+
+    def hit_in(self, start: int, end: int,
+               candidates: list[tuple[int, re.Pattern[str]]]) -> bool:
+        """Whether a candidate word (:meth:`candidates`) starts inside [start, end)."""
+        if self.fallback is not None:
+            return True
+        i = bisect.bisect_left(candidates, start, key=lambda c: c[0])
+        return i < len(candidates) and candidates[i][0] < end
+
+
+def prefixes(lower: str) -> list[tuple[int, str]]:
+    """(offset, first three letters) of each word of 2+ letters of ``lower``."""
+    return [(m.start(), m.group()) for m in _PREFIX.finditer(lower)]
+
+
+def _compile(items: list[tuple[str, str]]) -> re.Pattern[str]:
+    names: list[str] = []
+    by_name: dict[str, list[str]] = {}
+    for name, fragment in items:
+        if name not in by_name:
+            names.append(name)
+        by_name.setdefault(name, []).append(fragment)
+    return re.compile("(?:" + "|".join(f"(?P<{n}>{'|'.join(by_name[n])})" for n in names)
+                      + r")\b")
+
+
+def first_words(fragment: str) -> set[str] | None:
+    """The literal first words a regular-expression fragment can start with (3+ letters, a
+    trailing optional letter dropped), or None where it can start otherwise."""
+    alternatives = _split(fragment, "|")
+    if len(alternatives) > 1:
+        return _union(first_words(a) for a in alternatives)
+    if fragment.startswith(("(?<!", "(?<=", "(?!", "(?=")):
+        return first_words(fragment[_close(fragment) + 1:])
+    if fragment.startswith("("):
+        end = _close(fragment)
+        inner = fragment[3 if fragment.startswith("(?:") else 1:end]
+        rest = fragment[end + 1:]
+        optional = rest[:1] in ("?", "*")
+        rest = rest[1:] if optional else rest
+        words = first_words(inner) if inner.strip() else set()
+        if optional or not inner.strip():
+            return _union([words, first_words(rest)])
+        return words
+    m = _LEAD.match(fragment)
+    if m is None:
+        return None
+    word = m.group(1)[:-1] if m.group(2) else m.group(1)
+    if len(word) == 2 and fragment[m.end():].startswith("-"):  # "de-escalation"
+        return {word}
+    return {word} if len(word) >= 3 else None
+
+
+_LEAD = re.compile(r"([a-z]+)(\??)")
+
+
+def _union(parts: Iterable[set[str] | None]) -> set[str] | None:
+    out: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+    return out
+
+
+def _close(text: str) -> int:
+    """Index of the parenthesis closing the one at ``text[0]`` (escapes and classes skipped)."""
+    depth, i = 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = text.index("]", i + 1)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced pattern: {text!r}")
+
+
+def _split(text: str, sep: str) -> list[str]:
+    """``text`` split at ``sep`` outside parentheses and classes."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = text.index("]", i + 1)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+        i += 1
+    parts.append(text[start:])
+    return parts

@@ -1,0 +1,105 @@
+"""Perpetrators from the whole report (rules 5 and 6 of :mod:`rasd.extract.perpetrators`), for
+violent events the wording of their own clauses left without one; each at lower confidence,
+its rule saying why:
+
+- a signature weapon (``weapons`` of ``perpetrators.yaml``: "barrel bombs");
+- the report's attacker: the one side it names as perpetrator of its other news events (of the
+  same type where there are some, else of any violent type); none where it blames several;
+- the one side it names as attacker anywhere ("killed by X", "X was behind", "accused X of");
+- for an air strike on an area held by one side with no attacker named at all, the party
+  documented as bombing such areas (``area_attackers``: an inference, said as such).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from rasd.extract.perpetrators import (
+    VIOLENT,
+    GroupRef,
+    Lexicon,
+    actor_by_id,
+    actor_of,
+    has_perpetrator,
+    lexicon,
+)
+
+_KILLED_BY = re.compile(
+    r"\b(?:killed|attacked|shelled|bombed|targeted|hit|struck|carried out|launched|conducted|"
+    r"executed|abducted|kidnapped|fired|dropped|perpetrated|massacred|shot)\s+by\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+)?$", re.I)
+_BLAMED = re.compile(r"\s+(?:was|were|is|are)\s+(?:(?:most\s+)?likely\s+)?(?:behind|responsible"
+                     r"\s+for)\b", re.I)
+_ACCUSED = re.compile(r"\baccus(?:ed|es|ing)\s+(?:the\s+)?$", re.I)
+
+
+def fill_from_report(text: str, events: list[dict[str, Any]], groups: list[GroupRef]) -> None:
+    """Rules 5 and 6 for violent events the wording of their own clauses left without one."""
+    lex = lexicon()
+    named: dict[str, Any] | None = None
+    looked = False
+    for event in events:
+        if event["event_type"] not in VIOLENT or has_perpetrator(event):
+            continue
+        if not looked:
+            named, looked = _named_attacker(text, groups), True
+        targets = {a["entity"] for a in event["actors"] if a["role"] == "target"}
+        actor = _weapon(text, event, lex) or _report_attacker(events, event) or named or \
+            _area_attacker(text, event, lex)
+        if actor is not None and actor["entity"] not in targets:
+            event["actors"].insert(0, actor)
+            event["rules"].append(f"perpetrator: {actor['rule']}")
+
+
+def _weapon(text: str, event: dict[str, Any], lex: Lexicon) -> dict[str, Any] | None:
+    for start, end in event["evidence"]:
+        for pattern, gid in lex.weapons:
+            m = pattern.search(text, start, end)
+            if m:
+                return actor_by_id(gid, "perpetrator", "signature weapon", m.span())
+    return None
+
+
+def _report_attacker(events: list[dict[str, Any]], event: dict[str, Any]) -> dict[str, Any] | None:
+    """The one side the report names as perpetrator of its other news events: of the same
+    type where it has some, else of any violent type."""
+    others = [e for e in events if e is not event and not e["background"]
+              and e["modality"] == "asserted" and e["event_type"] in VIOLENT
+              and has_perpetrator(e) and not any("report's attacker" in r for r in e["rules"])]
+    same = [e for e in others if e["event_type"] == event["event_type"]]
+    for pool, rule in ((same, "the report's attacker in its other such events"),
+                       (others, "the report's attacker in its other violent events")):
+        firsts = [next(a for a in e["actors"] if a["role"] == "perpetrator" and a["entity"])
+                  for e in pool]
+        if firsts and len({a["side"] for a in firsts}) == 1:
+            gid = Counter(a["entity"] for a in firsts).most_common(1)[0][0]
+            return actor_by_id(gid, "perpetrator", rule, None)
+        if firsts:
+            return None  # the report blames more than one side: leave it unknown
+    return None
+
+
+def _named_attacker(text: str, groups: list[GroupRef]) -> dict[str, Any] | None:
+    """The one side the report says did something violent "by X" ("killed by X")."""
+    hits = [g for g in groups if _KILLED_BY.search(text[max(0, g.start_char - 40):g.start_char])
+            or _BLAMED.match(text, g.end_char, g.end_char + 40)
+            or (_ACCUSED.search(text[max(0, g.start_char - 30):g.start_char])
+                and text.startswith(" of ", g.end_char))]
+    if not hits or len({g.value.get("side") for g in hits}) != 1:
+        return None
+    return actor_of(hits[0], "perpetrator", "named as the attacker elsewhere in the report")
+
+
+def _area_attacker(text: str, event: dict[str, Any], lex: Lexicon) -> dict[str, Any] | None:
+    """An air strike on an area held by one side, nobody named: the documented attacker."""
+    for pattern, gid, subs in lex.areas:
+        if event["sub_event_type"] not in subs:
+            continue
+        for start, end in event["evidence"]:
+            m = pattern.search(text, start, end)
+            if m:
+                return actor_by_id(gid, "perpetrator", "inferred from the area attacked "
+                                   f"({m.group(0)!r}): no attacker named", None)
+    return None

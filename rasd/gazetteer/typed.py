@@ -1,0 +1,131 @@
+"""Places the text plainly calls places, whether or not the gazetteer has them.
+
+- "the village of X", "the towns of A, B and C" (a place noun, "of", a list of names);
+- "X, a village in ...", "X, a small town near ..." (an apposition that says what X is);
+- "in X village", "near X town" (a locative, the name, a place noun);
+- "X's bakeries", "X's hospital" (a possessive with a noun only places have).
+
+:func:`typed_ranges` returns ``(start, end, kind word)`` for each; the finder keeps those the
+gazetteer does not match whole (a typed name overrides gazetteer matches of its parts: "the
+village of Umm Zaytuna Fictiva" is one place, not "Zaytuna").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.gazetteer.keys import ARTICLES
+
+
+def words(text: str) -> frozenset[str]:
+    """The space-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+TYPED_NOUNS = words(
+    "village villages town towns city cities neighbourhood neighbourhoods neighborhood "
+    "neighborhoods district districts camp camps hamlet suburb suburbs area areas street road "
+    "roundabout square farms farm"
+)
+CALENDAR = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december"
+)
+_SINGULAR = (r"village|town|hamlet|neighbourhood|neighborhood|district|suburb|camp|street|road|"
+             r"roundabout|square")
+POSSESSED = words(
+    "bakeries bakery hospital hospitals market markets streets residents neighbourhoods "
+    "schools mosques centre center outskirts countryside suburbs old"
+)
+_ART = "(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + ")"
+_CAP = r"[A-Z\u00C0-\u00DE][\w'’‘`]*(?:-[\w'’‘`]+)*"
+_NAME_WORD = rf"(?:{_ART}[-‐])?{_CAP}"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_ART}[ \t]+)?{_NAME_WORD})*"
+_POSSESSIVE = re.compile(r"['’]s\s+(" + "|".join(POSSESSED) + r")\b")
+#: the tail of an apposition: ", a village in", ", a small town near"
+_APPOSITION_TAIL = re.compile(
+    rf",\s+(?:an?|the)\s+(?:small\s+|large\s+|nearby\s+|border\s+)?({_SINGULAR})\s+"
+    r"(?:in|of|near|on|outside|north|south|east|west)\b"
+)
+#: a place noun right after a capitalised word: "Kafr Fictiva village", "al-Wahda street"
+_NOUN_AFTER = re.compile(rf"(?<=[\w'’])[ \t]+({_SINGULAR})\b")
+LOCATIVES = words("in at near into from on outside")
+STREETS = words("street road roundabout square")
+_GLUED = re.compile(rf"{_ART}-", re.IGNORECASE)
+_LIST_NAME = re.compile(_NAME)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_CUT = re.compile(r"\s+(?:of|camp|in)\b.*$")
+_ADJECTIVE = re.compile(r"(?:ian|ese|ish|ic|an|i)$")
+
+
+def typed_ranges(text: str) -> list[tuple[int, int, str | None]]:
+    """Ranges of names the text calls places, with the place noun it used (see module doc)."""
+    out: list[tuple[int, int, str | None]] = []
+    pos = text.find(" of ")
+    while pos >= 0:
+        kind = text[max(0, pos - 16):pos].rsplit(None, 1)[-1:]
+        if kind and kind[0].lower() in TYPED_NOUNS:
+            out += [(s, e, kind[0].lower()) for s, e in _name_list(text, pos + 4)]
+        pos = text.find(" of ", pos + 4)
+    for m in _APPOSITION_TAIL.finditer(text):
+        run = _run_ending(text, m.start())
+        if run is not None:
+            out.append((run[0], run[1], m.group(1).lower()))
+    for m in _NOUN_AFTER.finditer(text):
+        typed = _before_noun(text, m.start(), m.group(1).lower())
+        if typed is not None:
+            out.append(typed)
+    for m in _POSSESSIVE.finditer(text):
+        run = _run_ending(text, m.start())
+        if run is not None:
+            out.append((run[0], run[1], None))
+    return out
+
+
+def _before_noun(text: str, pos: int, noun: str) -> tuple[int, int, str] | None:
+    """The name before a place noun, where a locative precedes it ("in Kafr Fictiva village")
+    or, for streets, where it has an article glued on ("al-Wahda street")."""
+    run = _run_ending(text, pos)
+    if run is None:
+        return None
+    start, end = run
+    name = text[start:end]
+    if noun in STREETS:
+        return (start, end, noun) if _GLUED.match(name) else None
+    before = text[max(0, start - 20):start].split()
+    if before and before[-1].lower() == "the":
+        before = before[:-1]
+    if not before or before[-1].lower() not in LOCATIVES:
+        return None
+    if _ADJECTIVE.search(name) and " " not in name:
+        return None  # "in the Syrian village": an adjective, not a name
+    return start, end, noun
+
+
+def _name_list(text: str, pos: int) -> list[tuple[int, int]]:
+    """Ranges of the names in "A, B and C" starting at ``pos``."""
+    out: list[tuple[int, int]] = []
+    while len(out) < 12:
+        m = _LIST_NAME.match(text, pos)
+        if m is None:
+            break
+        name = m.group()
+        cut = _CUT.search(name)
+        end = m.start() + (cut.start() if cut else len(name))
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2
+        out.append((m.start(), end))
+        sep = _LIST_SEP.match(text, m.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return out
+
+
+def _run_ending(text: str, pos: int) -> tuple[int, int] | None:
+    """The run of capitalised words that ends at ``pos`` ("Qusayr" before "'s bakeries")."""
+    base = max(0, pos - 60)
+    m = re.search(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*$", text[base:pos])
+    if m is None:
+        return None
+    return base + m.start(), base + m.end()
