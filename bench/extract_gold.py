@@ -23,12 +23,20 @@ def _report(entry: dict[str, Any]) -> Report | None:
     from rasd.ingest.formats import read_document
 
     name = str(entry["file"])
+    part = None
     if "#" in name:
-        return _feed_row(entry)
+        if name.split("#", 1)[0].endswith(".jsonl"):
+            return _feed_row(entry)
+        name, part = name.split("#", 1)  # a mail's attachment: "message.eml#file.txt"
     path = ROOT / "examples" / "reports" / name
     if not path.exists():
         return None
     draft = read_document(path.read_bytes(), path.name)[0]
+    if part is not None:
+        found = [a for a in draft.attachments if a.name.endswith("/" + part)]
+        if not found:
+            return None
+        draft = found[0]
     return Report(id=str(entry["key"]), sha256="", text=draft.text, media_type=draft.media_type,
                   archive_path="", title=draft.title, published=draft.published)
 
