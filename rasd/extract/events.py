@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from rasd.extract import event_rules as rules
 from rasd.extract import perpetrators, report_attackers
 from rasd.extract import spans as _spans
-from rasd.extract.prefilter import Dispatch, prefixes
+from rasd.extract.prefilter import Dispatch
 
 _spans.register_extensions()
 
@@ -95,11 +95,8 @@ def _cands(doc: Doc, tax: Taxonomy, which: str) -> list[tuple[int, re.Pattern[st
     cue ("cues"), read once per doc (:meth:`rasd.extract.prefilter.Dispatch.candidates`)."""
     cache = doc.user_data.setdefault("rasd_plain", {})
     if which not in cache:
-        lower = rules.lower_text(doc)
-        if "prefixes" not in cache:
-            cache["prefixes"] = prefixes(lower)
         dispatch: Dispatch = getattr(tax, which)
-        cache[which] = dispatch.candidates(lower, cache["prefixes"])
+        cache[which] = dispatch.candidates(rules.lower_text(doc))
     found: list[tuple[int, re.Pattern[str]]] = cache[which]
     return found
 

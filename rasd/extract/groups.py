@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from rasd.extract.spans import register_extensions
+from rasd.extract.spans import register_extensions, set_span_extensions
 from rasd.taxonomy.registry import ActorDictionary, load_actors, phrase_key
 
 SPAN_KEY = "group"
@@ -100,15 +100,18 @@ class GroupFinder:
             reason = f"alias {span.text!r} of the actor dictionary"
         group = self.actors.groups[gid]
         out = _with_article(span, gid)
-        out._.entity = gid
-        out._.value = group.value()
-        out._.confidence = confidence
-        out._.reason = reason
+        set_span_extensions(out.doc, out.start_char, out.end_char, entity=gid,
+                            value=group.value(), confidence=confidence, reason=reason)
         return out
 
     def _contextual(self, key: str, named: set[str]) -> tuple[str | None, float, str]:
         sharing = self.actors.contextual.get(phrase_key(key), [])
-        present = [g for g in sharing if g in named]
+        ancestors = self.actors.ancestors
+        # a group counts as named where a group above it is ("the Syrian army ... the air force"
+        # is the Syrian air force); of a group and one above it, the unit is kept
+        present = [g for g in sharing if g in named or named & set(ancestors(g))]
+        if len(present) > 1:
+            present = [g for g in present if not any(g in ancestors(o) for o in present if o != g)]
         if len(present) == 1:
             reason = f"generic {key!r}: the only group sharing it named in the report"
             return present[0], 0.8, reason

@@ -26,6 +26,7 @@ A group the words mark as the side attacked — "X-held", "held by X", "X positi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,6 +120,17 @@ class GroupRef:
         if not entity or not isinstance(value, dict) or value.get("kind") not in (None, "armed"):
             return None
         start, end = span.start_char, span.end_char
+        return cls(start, end, text[start:end], str(entity), value)
+
+    @classmethod
+    def at(cls, start: int, end: int, text: str, user_data: dict[Any, Any]) -> GroupRef | None:
+        """:meth:`of` for the group span at these characters, its values read straight from
+        the doc's ``user_data`` (where spaCy keeps ``span._`` values, see
+        :func:`rasd.extract.spans.span_extensions`)."""
+        value = user_data.get(("._.", "value", start, end))
+        entity = user_data.get(("._.", "entity", start, end))
+        if not entity or not isinstance(value, dict) or value.get("kind") not in (None, "armed"):
+            return None
         return cls(start, end, text[start:end], str(entity), value)
 
 
@@ -251,15 +263,31 @@ def _role_by_context(text: str, g: GroupRef, lo: int) -> tuple[str, str] | None:
     return None
 
 
+def attack_nouns(lower: str) -> list[tuple[int, int]]:
+    """(start, end) of the attack nouns of a text (A-Z lower-cased), in order."""
+    return [m.span() for m in lexicon().nouns.finditer(lower)]
+
+
 def assign(text: str, lower: str, event: dict[str, Any], groups: list[GroupRef],
-           triggers: list[tuple[int, int, str]]) -> None:
+           triggers: list[tuple[int, int, str]],
+           nouns_of_text: list[tuple[int, int]] | None = None) -> None:
     """Perpetrators and targets of ``event`` from the armed-group spans of its sentence
     (``groups``) and the attack words of its clause (``triggers``: start, end, event type);
-    ``lower`` is ``text`` with A-Z lower-cased."""
+    ``lower`` is ``text`` with A-Z lower-cased; ``nouns_of_text``: :func:`attack_nouns` of the
+    whole text where already read."""
     c_start, c_end = event["clause"]
     found: dict[str, dict[str, Any]] = {}
-    nouns = [(m.start(), m.end(), event["event_type"] or "")
-             for m in lexicon().nouns.finditer(lower, c_start, c_end)]
+    etype = event["event_type"] or ""
+    if nouns_of_text is None:
+        nouns = [(m.start(), m.end(), etype) for m in lexicon().nouns.finditer(lower, c_start,
+                                                                             c_end)]
+    else:
+        i = bisect.bisect_left(nouns_of_text, (c_start,))
+        nouns = []
+        while i < len(nouns_of_text) and nouns_of_text[i][0] < c_end:
+            if nouns_of_text[i][1] <= c_end:
+                nouns.append((*nouns_of_text[i], etype))
+            i += 1
     for t_start, t_end, etype in triggers + nouns:
         if event["event_type"] and etype != event["event_type"]:
             continue  # another event's words in the clause ("rebels battling" by an air strike)

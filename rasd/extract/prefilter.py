@@ -46,14 +46,18 @@ class Dispatch:
                 for key in {w[:3] for w in words}:
                     filed.setdefault(key, []).append((name, fragment))
         self.patterns = {key: _compile(items) for key, items in filed.items()}
+        self.starts = _key_pattern(self.patterns)
 
     def candidates(self, lower: str, found: list[tuple[int, str]] | None = None,
                    ) -> list[tuple[int, re.Pattern[str]]]:
         """(offset, pattern) of the words of ``lower`` that have a file: read once per text,
         then given to :meth:`finditer` for each stretch of it; ``found`` = :func:`prefixes`
-        of the text, where already read."""
+        of the text, where already read (else one scan for the filed prefixes only)."""
         patterns = self.patterns
-        return [(at, patterns[key]) for at, key in (found or prefixes(lower)) if key in patterns]
+        if found is None:
+            return [(m.start(), patterns[m.group()]) for m in self.starts.finditer(lower)]
+        return [(at, patterns[key]) for at, key in found if key in patterns]
+
 
     def finditer(self, lower: str, start: int, end: int,
                  candidates: list[tuple[int, re.Pattern[str]]] | None = None,
@@ -91,6 +95,19 @@ class Dispatch:
 def prefixes(lower: str) -> list[tuple[int, str]]:
     """(offset, first three letters) of each word of 2+ letters of ``lower``."""
     return [(m.start(), m.group()) for m in _PREFIX.finditer(lower)]
+
+
+def _key_pattern(keys: Iterable[str]) -> re.Pattern[str]:
+    """The places where :func:`prefixes` would give one of ``keys``: a word start (no letter
+    a-z before) followed by the key, a 2-letter key only where no third letter follows;
+    alternatives grouped by first letter so that each word start costs a few comparisons."""
+    by_first: dict[str, list[str]] = {}
+    for key in sorted(keys, key=lambda k: (-len(k), k)):
+        by_first.setdefault(key[0], []).append(
+            re.escape(key[1:]) + ("(?![a-z])" if len(key) == 2 else ""))
+    alts = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})"
+                    for first, rest in sorted(by_first.items()))
+    return re.compile(rf"(?<![a-z])(?:{alts})" if alts else r"(?!x)x")
 
 
 def _compile(items: list[tuple[str, str]]) -> re.Pattern[str]:

@@ -333,9 +333,9 @@ def _to_spans(doc: Doc, found: list[Found], label: str) -> list[Span]:
         span = doc.char_span(f.start, f.end, label=label, alignment_mode="expand")
         if span is None:
             continue
-        span._.value = f.value
-        span._.reason = f.reason
-        span._.confidence = 0.9 if f.value.get("qualifier") is None else 0.8
+        _spans.set_span_extensions(
+            doc, span.start_char, span.end_char, value=f.value, reason=f.reason,
+            confidence=0.9 if f.value.get("qualifier") is None else 0.8)
         spans.append(span)
     return spans
 

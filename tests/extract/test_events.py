@@ -154,3 +154,16 @@ def test_either_or_and_held_district(nlp: Language, report_of) -> None:  # type:
     roles = {(a.role, a.entity) for a in event.actors if a.entity}
     assert roles == {("perpetrator", "grp-syrian-opposition-rebels"),
                      ("target", "grp-syrian-government-forces")}
+
+
+def test_toll_of_the_past_day_is_news(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    recent = _events(nlp, report_of, "Air strikes killed 20 fighters over the past 24 hours.")
+    assert [e.background for e in recent] == [False]
+    old = _events(nlp, report_of, "Air strikes killed 2000 fighters over the past years.")
+    assert [e.background for e in old] == [True]
+
+
+def test_chemical_massacre_is_a_chemical_attack(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _events(nlp, report_of, "The opposition said a chemical massacre in the "
+                       "fictional town of Tell Sawda killed 40 people on Monday.")
+    assert event.sub_event_type == "Chemical weapon"

@@ -126,3 +126,37 @@ def test_span_values() -> None:
 def test_longest_alias_wins() -> None:
     found = groups("Bashar al-Assad's forces advanced.")
     assert found == [("Bashar al-Assad's forces", "grp-syrian-government-forces")]
+
+
+def test_the_air_force_is_the_syrian_one_unless_another_state_is_named() -> None:
+    assert groups("The air force struck the fictional village of Tell Sawda.") == [
+        ("The air force", "grp-syrian-air-force")]
+    named_army = groups("The Syrian army advanced. The air force struck the hill.")
+    assert ("The air force", "grp-syrian-air-force") in named_army
+    israeli = groups("Israeli jets hit a depot. The air force said the strike was over.")
+    assert ("The air force", "grp-israeli-forces") in israeli
+
+
+def test_the_air_force_is_dropped_when_regime_and_russia_are_named() -> None:
+    found = groups("Regime forces and Russian troops advanced. The air force struck the hill.")
+    assert all(text != "The air force" for text, _ in found)
+
+
+def test_plain_civil_defence_is_the_white_helmets() -> None:
+    found = groups("Civil defence teams dug for hours. The civil defence said five were hurt.")
+    assert [gid for _, gid in found] == ["grp-white-helmets", "grp-white-helmets"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [  # fictional Arabic sentences
+    ("قصف النظام بلدة تل سودا.", ("النظام", "grp-syrian-government-forces")),
+    ("اعتقلت ميليشيا الدفاع الوطني عشرة شبان.",
+     ("ميليشيا الدفاع الوطني", "grp-national-defence-forces")),
+    ("أعلن تنظيم داعش مسؤوليته. وقال التنظيم إن مقاتليه انسحبوا.",
+     ("التنظيم", "grp-islamic-state")),
+])
+def test_arabic_generic_references(text: str, expected: tuple[str, str]) -> None:
+    assert expected in groups(text)
+
+
+def test_arabic_the_organization_needs_a_named_group() -> None:
+    assert groups("وقال التنظيم إن مقاتليه انسحبوا.") == []

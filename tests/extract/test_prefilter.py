@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rasd.extract.events import _load_yaml
-from rasd.extract.prefilter import Dispatch, first_words
+from rasd.extract.prefilter import Dispatch, first_words, prefixes
 
 TEXT = ("Warplanes struck the fictional town of Tell Sawda on Monday. A car bomb exploded near "
         "the bakery; the de-escalation agreement collapsed. Residents were shot dead at a "
@@ -33,3 +33,13 @@ def test_dispatch_equals_whole_alternation() -> None:
     found = list(Dispatch(groups).finditer(TEXT, 0, len(TEXT)))
     assert found == expected
     assert len(found) >= 8
+
+
+def test_candidates_by_key_pattern_equal_candidates_by_prefixes() -> None:
+    groups = [("a", ["car bombs?", "de-escalation", "shot dead"]),
+              ("b", ["air ?strikes?", "executed"])]
+    dispatch = Dispatch(groups)
+    text = TEXT + " de la 2nd carbomb de-escalation_de 9shot dead"
+    expected = dispatch.candidates(text, prefixes(text))
+    assert dispatch.candidates(text) == expected
+    assert len(expected) >= 6
