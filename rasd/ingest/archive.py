@@ -48,6 +48,9 @@ class Archive:
                 return legacy
         return path
 
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).exists()
+
     def put(self, data: bytes) -> Stored:
         """Store ``data`` (atomically, read-only); nothing is written if it is there already."""
         digest = sha256_of(data)

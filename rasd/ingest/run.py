@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from rasd.ingest.archive import sha256_of
 from rasd.ingest.base import Draft, IngestError
@@ -100,6 +100,10 @@ def _store_new(ws: Workspace, conn: Connection, draft: Draft, overrides: Overrid
             source = Source(id=report.source, name=draft.source or report.source)
             store.ensure_source(conn, source, ws.settings.user)
         store.add_report(conn, report, ws.settings.user)
+    except IntegrityError as exc:  # same bytes as a report whose archived original is gone
+        ws.archive.discard(stored)
+        raise IngestError(f"{draft.name}: already a report, but its archived original is "
+                          "missing (run `rasd verify`)") from exc
     except (SQLAlchemyError, ValueError, TypeError) as exc:
         ws.archive.discard(stored)
         raise IngestError(f"{draft.name}: not stored ({type(exc).__name__})") from exc
@@ -111,7 +115,8 @@ def store_draft(ws: Workspace, draft: Draft, overrides: Overrides,
     """Archive and store one draft, then its attachments (linked to it)."""
     digest = sha256_of(draft.data)
     with ws.engine.begin() as conn:
-        existing = store.report_id_by_sha256(conn, digest)
+        # every report's original is in the archive: bytes it lacks are new (a stat, no query)
+        existing = store.report_id_by_sha256(conn, digest) if ws.archive.has(digest) else None
         if existing is None:
             existing = _store_new(ws, conn, draft, overrides, digest, parent)
             outcome = Outcome(draft.name, "ingested", "", existing)

@@ -15,8 +15,16 @@ from rasd.store.tables import audit
 GENESIS = "0" * 64
 
 
+LAST_HASH = select(audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
+INSERT = audit.insert()
+
+
+def _canonical(entry: dict[str, Any], default: Any = None) -> str:
+    return json.dumps(entry, sort_keys=True, default=default, ensure_ascii=False)
+
+
 def _digest(prev_hash: str, entry: dict[str, Any]) -> str:
-    canonical = json.dumps(entry, sort_keys=True, default=str, ensure_ascii=False)
+    canonical = _canonical(entry, default=str)
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
@@ -31,15 +39,17 @@ def record(conn: Connection, user: str, action: str, kind: str, record_id: str,
     """Append one entry to the audit log inside the caller's transaction."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(7230101)"))
-    last = conn.execute(select(audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).scalar()
+    last = conn.execute(LAST_HASH).scalar()
     prev = last or GENESIS
     at = datetime.now(UTC)
-    entry = _entry(at, user, action, kind, record_id, before, after)
-    entry = json.loads(json.dumps(entry, default=str))
-    conn.execute(audit.insert(), {
+    # one serialisation: the canonical text is hashed, and read back it is what is stored
+    # (dates and other values as their strings), so verify_chain re-computes the same digest
+    canonical = _canonical(_entry(at, user, action, kind, record_id, before, after), default=str)
+    entry = json.loads(canonical)
+    conn.execute(INSERT, {
         "at": at, "user": user, "action": action, "record_kind": kind, "record_id": record_id,
         "before": entry["before"], "after": entry["after"], "prev_hash": prev,
-        "hash": _digest(prev, entry)})
+        "hash": hashlib.sha256((prev + canonical).encode("utf-8")).hexdigest()})
 
 
 @dataclass

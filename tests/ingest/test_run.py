@@ -69,6 +69,18 @@ def test_same_bytes_again_add_nothing(ws: Workspace, tmp_path: Path) -> None:
     assert _count(ws, reports) == 1 and len(_archive_files(ws)) == 1
 
 
+def test_same_bytes_whose_original_went_missing_are_refused(ws: Workspace,
+                                                            tmp_path: Path) -> None:
+    folder = _write(tmp_path / "in", {"a.txt": FICTIONAL_REPORT.encode()})
+    ingest_paths(ws, [folder])
+    (original,) = _archive_files(ws)
+    original.chmod(0o600)
+    original.unlink()
+    again = ingest_paths(ws, [folder])
+    assert again.count("failed") == 1 and "rasd verify" in again.outcomes[0].message
+    assert _count(ws, reports) == 1 and _archive_files(ws) == []
+
+
 def test_bad_files_are_reported_and_the_batch_goes_on(ws: Workspace, tmp_path: Path) -> None:
     folder = _write(tmp_path / "in", {
         "empty.txt": b"", "scan.pdf": make_pdf(None), "broken.pdf": b"%PDF-1.4\x00\x01",
