@@ -28,7 +28,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from rasd.settings import Settings
-from rasd.store.tables import events, incident_events, incidents, reports, sources
+from rasd.store.tables import (
+    event_actors,
+    events,
+    incident_events,
+    incidents,
+    reports,
+    sources,
+)
 from rasd.web.app import create_app
 from rasd.web.queries import Filters, search_page
 from rasd.workspace import Workspace, init, open_workspace
@@ -89,7 +96,11 @@ def build(ws: Workspace, n: int, seed: int = 7) -> None:
                 range(first, min(n, first + batch))}
         with ws.engine.begin() as conn:
             conn.execute(reports.insert(), [_report(i, rnd, d) for i, d in days.items()])
-            conn.execute(events.insert(), [_event(i, rnd, d) for i, d in days.items()])
+            found = [_event(i, rnd, d) for i, d in days.items()]
+            conn.execute(events.insert(), found)
+            conn.execute(event_actors.insert(), [  # as rasd.store.records.insert_events does
+                {"event_id": e["id"], "role": a["role"], "actor": a["entity"] or a["name"],
+                 "report_id": e["report_id"]} for e in found for a in e["actors"]])
             pairs = [i for i in days if i % 8 == 0 and i + 1 in days]
             conn.execute(incidents.insert(), [{
                 "id": f"inc-{i:016d}", "sources": [], "independent_sources": 2,

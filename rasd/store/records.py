@@ -19,7 +19,14 @@ from rasd.store.convert import (
     row_incident,
     row_mention,
 )
-from rasd.store.tables import entities, events, incident_events, incidents, mentions
+from rasd.store.tables import (
+    entities,
+    event_actors,
+    events,
+    incident_events,
+    incidents,
+    mentions,
+)
 
 HUMAN_STATUSES = ("confirmed", "rejected", "edited")
 
@@ -33,13 +40,31 @@ def save_extraction(conn: Connection, report_id: str, found_mentions: list[Menti
     machine = select(events.c.id).where(events.c.report_id == report_id,
                                         events.c.status.not_in(HUMAN_STATUSES))
     conn.execute(delete(incident_events).where(incident_events.c.event_id.in_(machine)))
+    conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(machine)))
     conn.execute(delete(events).where(events.c.report_id == report_id,
                                       events.c.status.not_in(HUMAN_STATUSES)))
     if found_mentions:
         conn.execute(mentions.insert(), [mention_row(m) for m in found_mentions])
-    new = [event_row(e) for e in found_events if e.id not in kept]
-    if new:
-        conn.execute(events.insert(), new)
+    insert_events(conn, [e for e in found_events if e.id not in kept])
+
+
+def insert_events(conn: Connection, found: list[Event]) -> None:
+    """Insert events with their rows of ``event_actors`` (the only way events are written)."""
+    if found:
+        conn.execute(events.insert(), [event_row(e) for e in found])
+    rows = actor_rows(found)
+    if rows:
+        conn.execute(event_actors.insert(), rows)
+
+
+def actor_rows(found: Iterable[Event]) -> list[dict[str, str]]:
+    """The ``event_actors`` rows of events: one per (event, role, actor), where the actor is
+    its entity id, else its name as reported."""
+    keys = ((e, a.role, a.name if a.entity is None else a.entity) for e in found
+            for a in e.actors)
+    rows = {(e.id, role, actor): e.report for e, role, actor in keys if actor is not None}
+    return [{"event_id": e, "role": role, "actor": actor, "report_id": report}
+            for (e, role, actor), report in rows.items()]
 
 
 def iter_mentions(conn: Connection, kind: str | None = None,

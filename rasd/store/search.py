@@ -2,7 +2,10 @@
 
 A query is a list of words (and "quoted phrases"); a report matches when it holds all of them,
 case and diacritics folded, without stemming: SQLite FTS5 (unicode61) and PostgreSQL
-(``rasd_simple``: simple + unaccent) agree on that.
+(``rasd_simple``: simple + unaccent) agree on that. Arabic vowel marks (harakat), Quranic signs
+and tatweel are dropped from the text before it is indexed (migration 0004) and from the query
+(:data:`MARKS`): on their own, both engines would keep them and Python's ``\\w`` would split a
+word at each one.
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ from datetime import date
 from sqlalchemy import Connection, text
 
 TOKEN = re.compile(r'"([^"]+)"|(\w+)', re.UNICODE)
+#: dropped from text and queries (the same as migration 0004's, which indexes without them)
+MARKS = ("".join(chr(c) for c in range(0x0610, 0x061B)) + "\u0640"
+         + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
+_DROP = str.maketrans("", "", MARKS)
 
 
 @dataclass
@@ -28,11 +35,24 @@ class Hit:
 def terms(query: str) -> list[list[str]]:
     """The query's terms; each a list of words (a phrase has several)."""
     found = []
-    for phrase, word in TOKEN.findall(query):
+    for phrase, word in TOKEN.findall(fold(query)):
         words = re.findall(r"\w+", phrase or word, re.UNICODE)
         if words:
             found.append([w.lower() for w in words])
     return found
+
+
+def fold(value: str) -> str:
+    """``value`` without Arabic vowel marks and tatweel (as the full-text index holds it)."""
+    return value.translate(_DROP)
+
+
+def locate(body: str, word: str) -> int:
+    """Where ``word`` (folded, lower case) first occurs in ``body``, marks or not; -1 if not."""
+    marks = "[" + MARKS + "]*"
+    pattern = marks.join(re.escape(ch) for ch in word)
+    found = re.search(pattern, body, re.IGNORECASE) if pattern else None
+    return found.start() if found else -1
 
 
 def _fts5_query(parts: list[list[str]]) -> str:
@@ -44,8 +64,7 @@ def _pg_query(parts: list[list[str]]) -> str:
 
 
 def _snippet(body: str, parts: list[list[str]], width: int = 160) -> str:
-    lowered = body.lower()
-    positions = [lowered.find(words[0]) for words in parts if lowered.find(words[0]) >= 0]
+    positions = [p for p in (locate(body, words[0]) for words in parts) if p >= 0]
     at = max(0, min(positions) - width // 3) if positions else 0
     piece = " ".join(body[at:at + width].split())
     return ("…" if at else "") + piece + ("…" if at + width < len(body) else "")

@@ -125,8 +125,25 @@ events = Table(
     Column("extractor", String(64), nullable=False, server_default=""),
     Column("rules", JSON),  # why each value was taken (extraction rules), for the analyst
 )
-Index("ix_events_report", events.c.report_id)
-Index("ix_events_date", events.c.date_start)
+# search (rasd/web): facets read the hits' events, filters find reports, from the index alone
+Index("ix_events_report", events.c.report_id, events.c.status, events.c.event_type,
+      events.c.admin1)
+Index("ix_events_date", events.c.date_start, events.c.date_end, events.c.status,
+      events.c.report_id)
+Index("ix_events_type", events.c.event_type, events.c.status, events.c.report_id)
+Index("ix_events_admin1", events.c.admin1, events.c.status, events.c.report_id)
+Index("ix_events_status", events.c.status)
+
+event_actors = Table(  # the events' actors, one row each, kept in step with events.actors
+    "event_actors",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
+    Column("role", String(16), primary_key=True),
+    Column("actor", Text, primary_key=True),  # the entity id, else the name as reported
+    Column("report_id", String(64), nullable=False),
+)
+Index("ix_event_actors_actor", event_actors.c.role, event_actors.c.actor,
+      event_actors.c.report_id, event_actors.c.event_id)  # search's perpetrator filter
 
 incidents = Table(
     "incidents",

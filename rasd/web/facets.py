@@ -38,53 +38,44 @@ def _hits_from(conn: Connection) -> str:
     return "json_array_elements_text(CAST(:ids AS json)) AS h(value)"
 
 
-def _actors(conn: Connection) -> tuple[str, str, str]:
-    """(FROM item, role, key) of the actors of event ``e``: key is entity id, else name."""
-    if is_sqlite(conn):
-        return ("json_each(e.actors) a", "json_extract(a.value, '$.role')",
-                "coalesce(json_extract(a.value, '$.entity'), json_extract(a.value, '$.name'))")
-    return ("json_array_elements(e.actors) a", "a->>'role'",
-            "coalesce(a->>'entity', a->>'name')")
-
-
 def _events_sql(conn: Connection) -> str:
-    """(report, event type, governorate, perpetrator) of the hits' events not rejected: one
-    row per perpetrator (an event without one gives a row with none)."""
-    actors, role, key = _actors(conn)
-    return (f"SELECT e.report_id, e.event_type, e.admin1, {key} FROM {_hits_from(conn)} "
-            f"JOIN events e ON e.report_id = h.value LEFT JOIN {actors} "
-            f"ON {role} = 'perpetrator' WHERE e.status <> 'rejected'")
+    """(facet, value, reports) of the hits' events not rejected, counted by the database: the
+    rows (report, event type, governorate, perpetrator) are made once (one per perpetrator;
+    an event without one gives a row with none) and grouped three ways."""
+    rows = (f"SELECT e.report_id AS report, e.event_type AS kind, e.admin1 AS admin1, "
+            f"a.actor AS perp FROM {_hits_from(conn)} JOIN events e ON e.report_id = h.value "
+            "LEFT JOIN event_actors a ON a.event_id = e.id AND a.role = 'perpetrator' "
+            "WHERE e.status <> 'rejected'")
+    return (f"WITH ev AS MATERIALIZED ({rows}) "
+            "SELECT 'event_type', kind, count(DISTINCT report) FROM ev GROUP BY kind "
+            "UNION ALL SELECT 'governorate', admin1, count(DISTINCT report) FROM ev "
+            "WHERE admin1 IS NOT NULL GROUP BY admin1 "
+            "UNION ALL SELECT 'perpetrator', perp, count(DISTINCT report) FROM ev "
+            "WHERE perp IS NOT NULL GROUP BY perp")
 
 
 def _levels_sql(conn: Connection) -> str:
-    """(report, most independent sources) of the hits in an incident."""
-    return (f"SELECT e.report_id, max(i.independent_sources) FROM {_hits_from(conn)} "
-            "JOIN events e ON e.report_id = h.value "
-            "JOIN incident_events ie ON ie.event_id = e.id "
-            "JOIN incidents i ON i.id = ie.incident_id GROUP BY e.report_id")
-
-
-def _level(sources: int | None) -> str:
-    if sources is None:
-        return "none"
-    return "3" if sources >= 3 else ("2" if sources == 2 else "1")
+    """(level, reports) of the hits in an incident: the most independent sources of the
+    incidents holding one of the report's events, as "1", "2" or "3" (3 or more)."""
+    best = (f"SELECT ie.report_id, max(i.independent_sources) AS most FROM {_hits_from(conn)} "
+            "JOIN incident_events ie ON ie.report_id = h.value "
+            "JOIN incidents i ON i.id = ie.incident_id GROUP BY ie.report_id")
+    level = "CASE WHEN most >= 3 THEN '3' WHEN most = 2 THEN '2' ELSE '1' END"
+    return f"SELECT {level} AS level, count(*) FROM ({best}) b GROUP BY {level}"
 
 
 def _counts(conn: Connection, hits: Hits) -> dict[str, list[tuple[str, int]]]:
     params = {"ids": json.dumps(hits.ids)}
-    pairs: dict[str, set[tuple[str, str]]] = {"event_type": set(), "governorate": set(),
-                                               "perpetrator": set()}
-    for report, kind, admin1, perpetrator in conn.execute(text(_events_sql(conn)), params):
-        pairs["event_type"].add((kind, report))
-        if admin1 is not None:
-            pairs["governorate"].add((admin1, report))
-        if perpetrator is not None:
-            pairs["perpetrator"].add((str(perpetrator), report))
-    found = {name: _top(Counter(value for value, _ in found)) for name, found in pairs.items()}
-    best = {str(r): int(n) for r, n in conn.execute(text(_levels_sql(conn)), params)}
-    found["corroboration"] = _top(Counter(_level(best.get(i)) for i in hits.ids))
-    found["source"] = _top(Counter(s for s in hits.sources.values() if s))
-    return found
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for facet, value, reports in conn.execute(text(_events_sql(conn)), params):
+        counts[facet][str(value)] = int(reports)
+    for level, reports in conn.execute(text(_levels_sql(conn)), params):
+        counts["corroboration"][str(level)] = int(reports)
+    outside = len(hits.ids) - sum(counts["corroboration"].values())
+    if outside:
+        counts["corroboration"]["none"] = outside
+    counts["source"] = Counter(s for s in hits.sources.values() if s)
+    return {name: _top(found) for name, found in counts.items()}
 
 
 def _top(counts: Counter[str]) -> list[tuple[str, int]]:

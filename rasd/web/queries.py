@@ -8,18 +8,19 @@ happened in it. The semantics and the caps are described in docs/web.md.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, select, text
 
-from rasd.store.search import terms
+from rasd.store.search import locate, terms
 from rasd.store.tables import reports, sources
 
 PAGE_SIZE = 20
-COUNT_CAP = 5_000  # hits counted, and counted in facets, up to this many
+#: hits counted, and counted in facets, up to this many: the cost of a filtered search over a
+#: common word grows with it (docs/benchmarks/web.md: 5,000 gave a p95 of 124 / 157 ms CPU)
+COUNT_CAP = 2_000
 RANK_CAP = 1_000  # a text query's hits are ranked by relevance up to this many
 FACET_LIMIT = 15
 LEVELS = {"none": "not in an incident", "1": "single source", "2": "2 independent sources",
@@ -68,6 +69,10 @@ class Page:
 
 
 FTS_CLAUSE = "r.rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH :q)"
+#: SQLite: a filter given as a set of report rowids (from an index alone). Where the FTS5 index
+#: drives the query, the set is checked on its rowid (``+f.rowid``: not used to look rows up),
+#: before the report's row is read: most hits of a common word are dropped at that cost only.
+ROWID_IN = "r.rowid IN"
 PG_TEXT_CLAUSE = "r.search @@ to_tsquery('rasd_simple', :q)"
 
 
@@ -92,15 +97,9 @@ def _text_match(conn: Connection, q: str, params: dict[str, Any]) -> str | None:
 
 def perpetrators_sql(conn: Connection) -> str:
     """(event id, report id, perpetrator key) rows: entity id, else the name as reported."""
-    if is_sqlite(conn):
-        return ("SELECT e.id AS event_id, e.report_id, "
-                "coalesce(json_extract(a.value, '$.entity'), json_extract(a.value, '$.name')) "
-                "AS perp FROM events e, json_each(e.actors) a "
-                "WHERE json_extract(a.value, '$.role') = 'perpetrator' "
-                "AND e.status <> 'rejected'")
-    return ("SELECT e.id AS event_id, e.report_id, coalesce(a->>'entity', a->>'name') AS perp "
-            "FROM events e, json_array_elements(e.actors) a "
-            "WHERE a->>'role' = 'perpetrator' AND e.status <> 'rejected'")
+    return ("SELECT e.id AS event_id, e.report_id, a.actor AS perp FROM events e "
+            "JOIN event_actors a ON a.event_id = e.id "
+            "WHERE a.role = 'perpetrator' AND e.status <> 'rejected'")
 
 
 LEVEL_SQL = ("SELECT ie.report_id, max(i.independent_sources) AS level FROM incident_events ie "
@@ -125,26 +124,27 @@ def _date_clause(conn: Connection, f: Filters, params: dict[str, Any]) -> str | 
     low = f.date_from or date(1, 1, 1)
     high = f.date_to or date(9999, 12, 31)
     params["date_from"], params["date_to"] = _date(conn, low), _date(conn, high)
-    # On SQLite a scan of events beats the date_start index here (most rows pass "<= to").
-    start = "+date_start" if is_sqlite(conn) else "date_start"
-    return ("(r.published BETWEEN :date_from AND :date_to OR r.id IN (SELECT report_id FROM "
-            f"events WHERE status <> 'rejected' AND {start} <= :date_to "
-            "AND coalesce(date_end, date_start) >= :date_from))")
-
-
-def _perpetrator_clause(conn: Connection, value: str, params: dict[str, Any]) -> str:
-    params["perpetrator"] = value
+    told = ("SELECT report_id FROM events WHERE status <> 'rejected' AND date_start <= :date_to "
+            "AND coalesce(date_end, date_start) >= :date_from")
     if not is_sqlite(conn):
-        return (f"r.id IN (SELECT report_id FROM ({perpetrators_sql(conn)}) p "
-                "WHERE p.perp = :perpetrator)")
-    # Only events whose JSON holds the value (as any JSON encoder writes it) are parsed.
-    params["perp_ascii"] = json.dumps(value)
-    params["perp_utf8"] = json.dumps(value, ensure_ascii=False)
-    return ("r.id IN (SELECT e.report_id FROM events e, json_each(e.actors) a "
-            "WHERE (instr(e.actors, :perp_ascii) > 0 OR instr(e.actors, :perp_utf8) > 0) "
-            "AND e.status <> 'rejected' AND json_extract(a.value, '$.role') = 'perpetrator' "
-            "AND coalesce(json_extract(a.value, '$.entity'), json_extract(a.value, '$.name')) "
-            "= :perpetrator)")
+        return f"(r.published BETWEEN :date_from AND :date_to OR r.id IN ({told}))"
+    return (f"{ROWID_IN} (SELECT rowid FROM reports WHERE published BETWEEN :date_from AND "
+            f":date_to UNION SELECT rowid FROM reports WHERE id IN ({told}))")
+
+
+def _source_clause(conn: Connection, value: str, params: dict[str, Any]) -> str:
+    params["source"] = value
+    if is_sqlite(conn):
+        return f"{ROWID_IN} (SELECT rowid FROM reports WHERE source_id = :source)"
+    return "r.source_id = :source"
+
+
+def _perpetrator_clause(value: str, params: dict[str, Any]) -> str:
+    params["perpetrator"] = value
+    # rejected events are few (a person's decision): excluded through their status index
+    return ("r.id IN (SELECT report_id FROM event_actors WHERE role = 'perpetrator' "
+            "AND actor = :perpetrator AND event_id NOT IN "
+            "(SELECT id FROM events WHERE status = 'rejected'))")
 
 
 def where(conn: Connection, f: Filters, params: dict[str, Any]) -> list[str]:
@@ -159,21 +159,26 @@ def where(conn: Connection, f: Filters, params: dict[str, Any]) -> list[str]:
         params["governorate"] = f.governorate
         clauses.append(_event_clause("admin1", "governorate"))
     if f.perpetrator:
-        clauses.append(_perpetrator_clause(conn, f.perpetrator, params))
+        clauses.append(_perpetrator_clause(f.perpetrator, params))
     if f.source:
-        params["source"] = f.source
-        clauses.append("r.source_id = :source")
+        clauses.append(_source_clause(conn, f.source, params))
     if f.corroboration in LEVELS:
         clauses.append(_level_clause(f.corroboration))
     return clauses
+
+
+def _other_conditions(clauses: list[str], fts: bool) -> str:
+    """The conditions but the text one (``fts``: for a query driven by SQLite's FTS5 index)."""
+    others = [c for c in clauses if c not in (FTS_CLAUSE, PG_TEXT_CLAUSE)]
+    cond = " AND ".join(others or ["1 = 1"])
+    return cond.replace(ROWID_IN, "+f.rowid IN") if fts else cond
 
 
 def _first_hits_sql(conn: Connection, clauses: list[str], text_query: bool) -> str:
     """(id, source) of the first ``:cap`` hits: newest received first when there is a text
     query (on SQLite driven by the FTS index, so the LIMIT stops it early), else latest
     published first."""
-    others = [c for c in clauses if c not in (FTS_CLAUSE, PG_TEXT_CLAUSE)]
-    cond = " AND ".join(others or ["1 = 1"])
+    cond = _other_conditions(clauses, text_query and is_sqlite(conn))
     if text_query and is_sqlite(conn):
         return ("SELECT r.id, r.source_id FROM reports_fts f JOIN reports r "
                 f"ON r.rowid = f.rowid WHERE reports_fts MATCH :q AND {cond} "
@@ -187,8 +192,7 @@ def _first_hits_sql(conn: Connection, clauses: list[str], text_query: bool) -> s
 
 def _ranked_sql(conn: Connection, clauses: list[str]) -> str:
     """One page of the hits of a text query, most relevant first."""
-    others = [c for c in clauses if c not in (FTS_CLAUSE, PG_TEXT_CLAUSE)]
-    cond = " AND ".join(others or ["1 = 1"])
+    cond = _other_conditions(clauses, is_sqlite(conn))
     if is_sqlite(conn):
         return ("SELECT r.id FROM reports_fts f JOIN reports r ON r.rowid = f.rowid "
                 f"WHERE reports_fts MATCH :q AND {cond} ORDER BY bm25(reports_fts), r.id "
@@ -251,9 +255,7 @@ def search_page(conn: Connection, f: Filters) -> Page:
 
 def snippet(body: str, q: str, width: int = 220) -> str:
     """A piece of ``body`` around the first word of the query (the start when none)."""
-    lowered = body.lower()
-    found = [lowered.find(words[0]) for words in terms(q)]
-    found = [p for p in found if p >= 0]
+    found = [p for p in (locate(body, words[0]) for words in terms(q)) if p >= 0]
     at = max(0, min(found) - width // 3) if found else 0
     piece = " ".join(body[at:at + width].split())
     return ("…" if at else "") + piece + ("…" if at + width < len(body) else "")
