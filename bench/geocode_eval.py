@@ -88,7 +88,7 @@ def report_text(ref: str) -> str | None:
         import email
         from email import policy
         msg = email.message_from_string(raw, policy=policy.default)
-        part = msg.get_body(preferencelist=("plain", "html"))  # type: ignore[attr-defined]
+        part = msg.get_body(preferencelist=("plain", "html"))
         return f"{msg['Subject']}\n{part.get_content() if part else ''}"
     return raw
 
@@ -178,7 +178,7 @@ def main_governorate(doc: Doc, title_chars: int) -> str | None:
     """The governorate of the report's main place (heuristic, see module doc)."""
     sents = list(doc.sents)
     lead_end = sents[min(len(sents) - 1, 2)].end_char if sents else 0
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for span in doc.spans["place"]:
         v = span._.value
         if v["country"] != "SY" or not v["admin1"]:
@@ -187,8 +187,8 @@ def main_governorate(doc: Doc, title_chars: int) -> str | None:
         weight = 3.0 if span.start_char < title_chars else 2.0 if lead else 1.0
         if v["geo_precision"] == 3:
             weight *= 0.5
-        votes[v["admin1"]] += weight
-    return votes.most_common(1)[0][0] if votes else None
+        votes[v["admin1"]] = votes.get(v["admin1"], 0.0) + weight
+    return max(votes, key=lambda k: votes[k]) if votes else None  # first of equals
 
 
 def fakes_rows(limit: int | None) -> list[dict[str, str]] | None:

@@ -11,12 +11,19 @@ process.
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rasd.extract.spans import doc_text, register_extensions
+from rasd.extract.spans import (
+    TokenView,
+    doc_text,
+    register_extensions,
+    set_span_extensions,
+    token_view,
+)
 from rasd.gazetteer.finder import Found, PlaceFinder
 from rasd.gazetteer.geocode import CUE_TYPED, Geocoder, Resolution
 from rasd.gazetteer.load import load_gazetteer
@@ -49,29 +56,44 @@ class PlacesComponent:
         ]
         found = finder.find(doc_text(doc), blocked)
         resolutions = geocoder.resolve([f.query for f in found])
+        view = token_view(doc)
         spans: list[Span] = []
+        last = 0  # the token where the last span ends
         for item, res in zip(found, resolutions, strict=True):
             if item.country is not None:
                 res = geocoder.country(item.country, item.query.text) or res
             if res.place is None and res.lat is None and item.query.cue != CUE_TYPED:
                 continue  # a gazetteer-name lookalike nobody would code: not a place mention
-            span = self._span(doc, item, res)
-            if span is not None and (not spans or span.start >= spans[-1].end):
-                spans.append(span)
+            bounds = _token_range(doc, view, item.start, item.end)
+            if bounds is not None and bounds[0] >= last:
+                spans.append(_span(doc, view, bounds, item, res))
+                last = bounds[1]
         doc.spans["place"] = spans
         return doc
 
-    @staticmethod
-    def _span(doc: Doc, item: Found, res: Resolution) -> Span | None:
-        span = doc.char_span(item.start, item.end, alignment_mode="expand")
-        if span is None:
-            return None
-        ext = span._  # one extension accessor, not four
-        ext.entity = res.entity
-        ext.value = {**res.value(), "dateline": item.dateline}
-        ext.confidence = round(min(1.0, max(0.05, res.score / 6.0)), 2) if res.place else 0.3
-        ext.reason = res.reason or "; ".join(res.explanation)
-        return span
+
+def _span(doc: Doc, view: TokenView, bounds: tuple[int, int], item: Found,
+          res: Resolution) -> Span:
+    """The span of ``bounds`` (tokens), its extensions set straight into ``doc.user_data``
+    (no accessor object per value)."""
+    start, end = bounds
+    value, confidence, reason = res.written()
+    set_span_extensions(
+        doc, view.idx[start], view.end_char(end - 1), entity=res.entity,
+        value={**value, "dateline": item.dateline}, confidence=confidence, reason=reason)
+    return Span(doc, start, end)
+
+
+def _token_range(doc: Doc, view: TokenView, start: int, end: int) -> tuple[int, int] | None:
+    """Tokens covering characters ``start:end`` (``char_span(..., "expand")``, by bisection
+    over the shared token offsets instead of spaCy's per-character lookups)."""
+    idx = view.idx
+    first = bisect.bisect_right(idx, start) - 1
+    last = bisect.bisect_right(idx, end - 1) - 1
+    if first < 0 or last < first or start >= view.end_char(first) or end <= idx[first]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else (span.start, span.end)
+    return first, last + 1
 
 
 @Language.factory(

@@ -35,8 +35,16 @@ from rasd.gazetteer.geocode import (
 )
 from rasd.gazetteer.keys import ARTICLES, join_keys, typo_key, word_keys
 from rasd.gazetteer.store import Gazetteer, Place, exact_form
-from rasd.gazetteer.textcues import appears_lower, is_dateline, sentence_start, title_case
-from rasd.gazetteer.typed import CALENDAR, TYPED_NOUNS, typed_ranges, words
+from rasd.gazetteer.textcues import TitleCase, appears_lower, is_dateline, sentence_start
+from rasd.gazetteer.textscan import (
+    Ranges,
+    article_before,
+    ascii_lower,
+    positions,
+    whole_words,
+    word_before,
+)
+from rasd.gazetteer.typed import TYPED_NOUNS, trim_start, typed_ranges, words
 
 MAX_WORDS = 6
 
@@ -68,8 +76,8 @@ RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:{_NAME_WORD}|{_INNER}))*")
 _AROUND = re.compile(r"['’]s\b|[\w][\w'’-]*|[,;:.]")
 #: words between a place and the area phrase that follows it: "Y, north of X", "Y in X province"
 _TO_AREA = ([","], ["in"], ["in", "the"], [",", "in"], [",", "in", "the"])
-_AREA_WORD = re.compile(r"north|south|east|west|rural|countryside|suburbs|outskirts",
-                        re.IGNORECASE)
+_AREA_WORDS = ("north", "south", "east", "west", "rural", "countryside", "suburbs", "outskirts")
+
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w]*)")
 
 
@@ -121,11 +129,12 @@ class PlaceFinder:
         self.gaz = gaz
         self.vocab = vocabulary
         self._typos: dict[str, bool] = {}
+        self._names: dict[str, str | None] = {}
         self._runs: dict[str, list[tuple[int, int]]] = {}
         words = sorted(vocabulary.demonyms, key=len, reverse=True)
         forms = [f for w in words for f in (w.capitalize(), w.upper())]
-        self._demonyms = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-        self._headlines: dict[int, bool] = {}  # per document: sentence start -> title case
+        self._demonyms = tuple(forms)
+        self._headlines = TitleCase("")  # per document: whether a sentence is in title case
         self._lowers: dict[str, bool] = {}  # per document: word -> also written in lower case
         self._area_words: list[int] = []  # per document: where area-phrase words are
         lists = finder_words()
@@ -136,23 +145,24 @@ class PlaceFinder:
     def find(self, text: str, blocked: list[tuple[int, int]]) -> list[Found]:
         """Mentions in ``text`` not overlapping the ``blocked`` character ranges."""
         found: list[Found] = []
-        self._headlines, self._lowers = {}, {}
-        self._area_words = [m.start() for m in _AREA_WORD.finditer(text)]
+        blocking = Ranges(blocked)
+        self._headlines, self._lowers = TitleCase(text), {}
+        self._area_words = positions(ascii_lower(text), _AREA_WORDS)
         for run in RUN.finditer(text):
             start = run.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "'’‘"):
                 continue  # inside a word
-            start = _article_before(text, start)  # "al-Raqa"
+            start = article_before(text, start)  # "al-Raqa"
             for begin, end in self._run_matches(text[start:run.end()], start):
-                if _overlaps(begin, end, blocked):
+                if blocking.hits(begin, end):
                     continue
                 item = self._match(text, begin, end)
                 if item is not None:
                     found.append(item)
-        countries = self._countries(text, blocked)
-        found = self._typed(text, found, blocked)
-        taken = blocked + [(f.start, f.end) for f in found]
-        found += [c for c in countries if not _overlaps(c.start, c.end, taken)]
+        countries = self._countries(text, blocking)
+        found = self._typed(text, found, blocking)
+        taken = Ranges(blocked + [(f.start, f.end) for f in found])
+        found += [c for c in countries if not taken.hits(c.start, c.end)]
         found.sort(key=lambda f: f.start)
         for item in found:
             item.dateline = is_dateline(text, item.start, item.end)
@@ -233,33 +243,43 @@ class PlaceFinder:
         return hit
 
     def _match(self, text: str, start: int, end: int) -> Found | None:
-        name = text[start:end]
-        if exact_form(name) in self.vocab.not_places or name.lower() in self.vocab.demonyms or (
-            name in self.org_nouns
-        ):
+        name = self._name(text[start:end])
+        if name is None:
             return None
-        if "." in name:
-            return None  # abbreviations: "Dr."
         nxt = _NEXT_WORD.match(text, end)
         if nxt is not None and nxt.group(1) in self.org_nouns:
             return None  # part of an organisation's name: "the Karama Center"
-        if name in self.arabic_not_places or _word_before(text, start) in self.arabic_org_nouns:
-            return None  # "الثورة" (the revolution), "مركز كرامة" (the Karama Center)
-        before = _word_before(text, start)
+        before = word_before(text, start)
+        if before in self.arabic_org_nouns:
+            return None  # "مركز كرامة" (the Karama Center)
         if start > 1 and name[0].islower() and _is_cap(before) and before[-1:].isalnum():
             return None  # "Mohammed al-Halabi": a name's nisba, not the place
-        single = " " not in name
-        if single and name.endswith("s") and exact_form(name) not in self.gaz.exact and (
-            exact_form(name[:-1]) in self.gaz.exact
-        ):
-            name = name[:-1]
-        weak = single and name.lower() != name.upper() and self._appears_lower(text, name.lower())
+        weak = " " not in name and name.lower() != name.upper() and self._appears_lower(
+            text, name.lower())
         query = PlaceQuery(name, cue=self._cue(text, start, end), weak=weak,
                            sentence_start=sentence_start(text, start),
-                           headline=self._title_case(text, start))
+                           headline=self._headlines.around(start))
         if self._area_word_near(start, end) or "\u0600" <= text[start:start + 1] <= "\u06ff":
             start, end = widen(text, start, end, query)
         return Found(start, end, query)
+
+    def _name(self, name: str) -> str | None:
+        """The name to geocode for a gazetteer match, or None for words that are never places
+        here (checks of the name alone, cached)."""
+        if name in self._names:
+            return self._names[name]
+        out: str | None = name
+        if exact_form(name) in self.vocab.not_places or name.lower() in self.vocab.demonyms or (
+            name in self.org_nouns or "." in name  # abbreviations: "Dr."
+        ) or name in self.arabic_not_places:  # "الثورة" (the revolution)
+            out = None
+        elif " " not in name and name.endswith("s") and exact_form(name) not in self.gaz.exact \
+                and exact_form(name[:-1]) in self.gaz.exact:
+            out = name[:-1]
+        if len(self._names) > 100_000:
+            self._names.clear()
+        self._names[name] = out
+        return out
 
     def _area_word_near(self, start: int, end: int) -> bool:
         """Whether a word of an area phrase ("eastern", "countryside") is within reach."""
@@ -272,43 +292,33 @@ class PlaceFinder:
             hit = self._lowers[word] = appears_lower(text, word)
         return hit
 
-    def _title_case(self, text: str, pos: int) -> bool:
-        begin = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos), pos - 200) + 1
-        hit = self._headlines.get(begin)
-        if hit is None:
-            hit = self._headlines[begin] = title_case(text, begin, pos)
-        return hit
-
     @staticmethod
     def _cue(text: str, start: int, end: int) -> str | None:
-        after = [w.rstrip(",.;:").lower() for w in text[end:end + 40].split()[:3]]
-        before = [w.rstrip(",.;:").lower() for w in text[max(0, start - 50):start].split()[-3:]]
-        if (after[:1] and after[0] in PROVINCE_WORDS) or before[-1:] == ["wilayat"] or (
-            after[:1] == ["and"] and after[2:3] and after[2] in PROVINCE_WORDS  # X and Y provinces
-        ) or (
-            before[-2:-1] and before[-2] in PROVINCE_WORDS and before[-1] == "of"
-        ):
+        a0, a1, a2, *_ = [w.rstrip(",.;:").lower()
+                          for w in text[end:end + 40].split(None, 3)[:3]] + ["", "", ""]
+        *_, b2, b1 = ["", ""] + [w.rstrip(",.;:").lower()
+                                 for w in text[max(0, start - 50):start].rsplit(None, 2)[-2:]]
+        if a0 in PROVINCE_WORDS or b1 == "wilayat" or (
+            a0 == "and" and a2 in PROVINCE_WORDS  # X and Y provinces
+        ) or (b2 in PROVINCE_WORDS and b1 == "of"):
             return CUE_PROVINCE
-        if (after[:1] and after[0] in NEAR_AFTER) or (
-            after[:1] in (["'s"], ["’s"]) and after[1:2] and after[1] in NEAR_AFTER
-        ):
+        if a0 in NEAR_AFTER or (a0 in ("'s", "’s") and a1 in NEAR_AFTER):
             return CUE_NEAR
-        if before and (before[-1] in {"near", "outside", "around", "rural"} or (
-            before[-1] == "of" and len(before) > 1 and before[-2] in NEAR_BEFORE)):
+        if b1 in {"near", "outside", "around", "rural"} or (b1 == "of" and b2 in NEAR_BEFORE):
             return CUE_NEAR
-        if len(before) > 1 and before[-1] == "of" and before[-2] in TYPED_NOUNS:
+        if b1 == "of" and b2 in TYPED_NOUNS:
             return CUE_TYPED
-        if before and before[-1] in LOCATIVE:
+        if b1 in LOCATIVE:
             return CUE_LOCATIVE
         return None
 
-    def _typed(self, text: str, found: list[Found], blocked: list[tuple[int, int]]
+    def _typed(self, text: str, found: list[Found], blocked: Ranges
                ) -> list[Found]:
         """``found`` with the places the text calls places added (see :mod:`typed`)."""
         for start, end, kind in typed_ranges(text):
-            start = _trim(text, start, end)
+            start = trim_start(text, start, end)
             name = text[start:end]
-            if start >= end or _overlaps(start, end, blocked) or (
+            if start >= end or blocked.hits(start, end) or (
                 exact_form(name) in self.vocab.not_places or name.lower() in self.vocab.demonyms
             ):
                 continue
@@ -325,17 +335,16 @@ class PlaceFinder:
                                matched=False))
         return found
 
-    def _countries(self, text: str, blocked: list[tuple[int, int]]) -> list[Found]:
+    def _countries(self, text: str, blocked: Ranges) -> list[Found]:
         """Nationality words followed by a place noun ("the Jordanian border")."""
         out = []
-        for m in self._demonyms.finditer(text):
-            start, end = m.start(), m.end()
+        for start, end in whole_words(text, self._demonyms):
             nxt = _AROUND.match(text, end + 1) if text[end:end + 1] == " " else None
-            if nxt and nxt.group().lower() in self.vocab.place_nouns and not _overlaps(
-                start, end, blocked
+            if nxt and nxt.group().lower() in self.vocab.place_nouns and not blocked.hits(
+                start, end
             ):
-                code = self.vocab.demonyms[m.group().lower()]
-                out.append(Found(start, end, PlaceQuery(m.group()), country=code))
+                code = self.vocab.demonyms[text[start:end].lower()]
+                out.append(Found(start, end, PlaceQuery(text[start:end]), country=code))
         return out
 
     @staticmethod
@@ -370,37 +379,12 @@ class PlaceFinder:
                 item.query.container = k - 1
 
 
-def _article_before(text: str, start: int) -> int:
-    """Start of an article glued before ``start`` ("al-" of "al-Raqa"), else ``start``."""
-    if start < 3 or text[start - 1] not in "-‐":
-        return start
-    for size in (2, 3):
-        begin = start - 1 - size
-        if begin >= 0 and text[begin:start - 1].lower() in ARTICLES and (
-            begin == 0 or text[begin - 1] in " \t\n(\"“"
-        ):
-            return begin
-    return start
 
 
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in ranges)
 
 
-def _word_before(text: str, pos: int) -> str:
-    words = text[max(0, pos - 40):pos].split()
-    return words[-1] if words else ""
 
 
 def _area_phrase(between: list[str]) -> bool:
     """"in the western countryside of", ", in": words that put a place inside another."""
     return "in" in between[:2] and all(w in AREA_WORDS for w in between)
-
-
-def _trim(text: str, start: int, end: int) -> int:
-    """``start`` moved past leading words that cannot begin a place name ("On Monday ...")."""
-    for m in re.finditer(r"\S+", text[start:end]):
-        word = m.group().lower()
-        if (word not in STOP_WORDS and word not in CALENDAR) or m.end() == end - start:
-            return start + m.start()
-    return end

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from rasd.gazetteer.anchors import Nearby, governorate, is_area
 from rasd.gazetteer.keys import translit_key, typo_key
 from rasd.gazetteer.regions import SEAT_KM, Regions
-from rasd.gazetteer.store import Gazetteer, Place, distance_km, exact_form
+from rasd.gazetteer.store import Gazetteer, Place, distance_km, exact_form, within_km
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 ACCEPT = 3.0  # a candidate below this score leaves the mention unresolved
@@ -67,6 +68,8 @@ class Resolution:
     reason: str | None = None
     area: Place | None = None  # the area an unresolved mention is coded to
     label: str | None = None  # the name of a part of the entry ("eastern countryside of X")
+    _written: tuple[dict[str, object], float, str] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def entity(self) -> str | None:
@@ -84,9 +87,14 @@ class Resolution:
             "geo_precision": self.geo_precision, "explanation": "; ".join(self.explanation),
         }
 
-
-def is_area(place: Place) -> bool:
-    return place.feature_class in {"A", "L"}
+    def written(self) -> tuple[dict[str, object], float, str]:
+        """``(value, confidence, reason)`` for a span, built once per resolution (reports and
+        the geocoder's caches share resolutions): copy the value before changing it."""
+        if self._written is None:
+            confidence = round(min(1.0, max(0.05, self.score / 6.0)), 2) if self.place else 0.3
+            self._written = (self.value(), confidence,
+                             self.reason or "; ".join(self.explanation))
+        return self._written
 
 
 def base_precision(place: Place) -> int:
@@ -98,13 +106,6 @@ def base_precision(place: Place) -> int:
     if place.feature_class in {"S", "H", "T", "V"} or place.feature_code == "PPLX" or place.parent:
         return 2
     return 1
-
-
-def governorate(place: Place) -> str | None:
-    """The Syrian governorate (common English name) an entry lies in; None outside Syria."""
-    if place.country != "SY" or place.feature_code == "PCLI":
-        return None
-    return place.admin1 or None
 
 
 def is_inside(inner: Place, outer: Place) -> bool:
@@ -121,7 +122,7 @@ def is_inside(inner: Place, outer: Place) -> bool:
         return True
     radius = 30.0 if outer.feature_class == "L" else 8.0
     same_area = not outer.admin1 or inner.admin1 == outer.admin1
-    return same_area and distance_km(inner, outer) <= radius
+    return same_area and within_km(inner, outer, radius)
 
 
 def prior_score(place: Place) -> float:
@@ -158,6 +159,7 @@ class Geocoder:
         self.gaz = gazetteer
         self.regions = Regions(gazetteer)
         self._scored: dict[tuple[str, str | None, bool, bool, bool], list[Scored]] = {}
+        self._first: dict[tuple[object, ...], Resolution] = {}
 
     def candidates(self, text: str) -> list[tuple[Place, str]]:
         """Entries the text may name, each with how it matched: exact, key or typo."""
@@ -245,20 +247,22 @@ class Geocoder:
     def resolve(self, queries: list[PlaceQuery]) -> list[Resolution]:
         """Resolve every mention of one document together (two passes: anchors, then all)."""
         cands = [self.scored(q) for q in queries]
-        memo: dict[tuple[object, ...], Resolution] = {}  # a report repeats its mentions
+        signatures = [_signature(q) for q in queries]
         first = []
-        for query, cand in zip(queries, cands, strict=True):
-            key = (*_signature(query), None)
-            if key not in memo:
-                memo[key] = self._choose(query, cand, {}, None)
-            first.append(memo[key])
+        for query, cand, sig in zip(queries, cands, signatures, strict=True):
+            hit = self._first.get(sig)  # without context: the same in every report
+            if hit is None:
+                if len(self._first) > 50_000:
+                    self._first.clear()
+                hit = self._first[sig] = self._choose(query, cand, {}, None)
+            first.append(hit)
         anchors = {r.place.id: r.place for r in first if r.place is not None and r.score >= ANCHOR}
-        memo = {}
-        nearby: dict[str, tuple[float, list[str]]] = {}
+        memo: dict[tuple[object, ...], Resolution] = {}  # a report repeats its mentions
+        nearby = Nearby(anchors)
         out: list[Resolution] = []
-        for query, cand in zip(queries, cands, strict=True):
+        for query, cand, sig in zip(queries, cands, signatures, strict=True):
             container = first[query.container] if query.container is not None else None
-            key = (*_signature(query), id(container) if container is not None else None)
+            key = (*sig, id(container) if container is not None else None)
             if key not in memo:
                 memo[key] = self._choose(query, cand, anchors, container, nearby)
             out.append(memo[key])
@@ -266,7 +270,7 @@ class Geocoder:
 
     def _choose(
         self, query: PlaceQuery, cands: list[Scored], anchors: dict[str, Place],
-        container: Resolution | None, nearby: dict[str, tuple[float, list[str]]] | None = None,
+        container: Resolution | None, nearby: Nearby | None = None,
     ) -> Resolution:
         best: tuple[float, Place, list[str]] | None = None
         for place, score, why in cands:
@@ -274,11 +278,7 @@ class Geocoder:
                 continue  # no context could lift it
             score, why = self._container(place, score, why, container)
             if anchors:
-                extra = nearby.get(place.id) if nearby is not None else None
-                if extra is None:
-                    extra = self._anchors(place, anchors)
-                    if nearby is not None:
-                        nearby[place.id] = extra
+                extra = (nearby or Nearby(anchors)).say(place)
                 score, why = score + extra[0], why + extra[1]
             if best is None or score > best[0] or (
                 score == best[0] and prior_score(place) > prior_score(best[1])
@@ -300,29 +300,11 @@ class Geocoder:
             return score + 2.0, [*why, f"inside {container.place.name}, as the text says"]
         return score - 4.0, why  # the text puts it elsewhere: a namesake at best
 
-    @staticmethod
-    def _anchors(place: Place, anchors: dict[str, Place]) -> tuple[float, list[str]]:
-        """What the report's sure places say of a candidate: its governorate, its vicinity."""
-        score, why = 0.0, []
-        others = [a for k, a in anchors.items() if k != place.id]
-        gov = governorate(place)
-        if gov and place.feature_code != "ADM1":
-            same = sum(1 for a in others if governorate(a) == gov)
-            if same:
-                score += 0.8 + 0.3 * min(2, same - 1)
-                why.append(f"in {gov}, a governorate this report names")
-        if not is_area(place):
-            near = next((a for a in others
-                         if not is_area(a) and distance_km(place, a) <= 30.0), None)
-            if near is not None:
-                score += 0.6
-                why.append(f"near {near.name}, also named here")
-        return score, why
-
     def _resolved(
         self, query: PlaceQuery, place: Place, score: float, why: list[str],
         container: Resolution | None,
     ) -> Resolution:
+        why = list(why)  # the scored cache's list: never appended to (it grew per call)
         if query.cue == CUE_REGION:
             region = self._region(query, place, score, why)
             if region is not None:
@@ -391,3 +373,4 @@ class Geocoder:
                               reason=f"{reason}; coded to {area.id}", area=area)
         return Resolution(query.text, None, best[0] if best else 0.0, None, None, None,
                           [reason], reason=reason)
+

@@ -18,12 +18,15 @@ _DATELINE_TAIL = re.compile(
 
 def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is in a dateline ("BEIRUT (Agency) - ...")."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - 121), start) + 1
     if start - line_start > 120:
         return False
     name = text[start:end]
     if name.isupper() and len(name) >= 4:
         return True
+    window = text[end:end + 60]
+    if "-" not in window and "–" not in window and "—" not in window:
+        return False  # the tail ends with a dash
     return _DATELINE_TAIL.match(text, end, min(len(text), end + 60)) is not None
 
 
@@ -36,10 +39,54 @@ def sentence_start(text: str, pos: int) -> bool:
 
 def title_case(text: str, begin: int, pos: int) -> bool:
     """Whether the sentence from ``begin`` around ``pos`` is in title case (a headline)."""
-    ends = [i for i in (text.find("\n", pos), text.find(". ", pos)) if i >= 0]
-    end = min([*ends, pos + 200])
-    words = len(_WORDS.findall(text, begin, end))
-    return words >= 4 and len(_UPPER_WORDS.findall(text, begin, end)) >= 0.6 * words
+    return TitleCase(text).at(begin, pos)
+
+
+_CLASSES = str.maketrans({
+    chr(i): "U" if chr(i).isupper() else "l" if chr(i).islower() else
+    "w" if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)
+})
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _char_classes(text: str) -> str:
+    """" " + one letter per character of ``text``: ``U`` an ASCII capital, ``l`` an ASCII small
+    letter, ``w`` another word character, a space for the rest (word starts are " U", " l")."""
+    classes = text.translate(_CLASSES)
+    if not classes.isascii():
+        classes = _NON_ASCII.sub(lambda m: "w" if m.group().isalnum() else " ", classes)
+    return " " + classes
+
+
+class TitleCase:
+    """:func:`title_case` over one text: word starts counted in a per-character class string
+    (``str.count``), the sentence around a position found within 200 characters."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._classes: str | None = None
+        self._begins: dict[int, bool] = {}
+
+    def around(self, pos: int) -> bool:
+        """Title case of the sentence around ``pos``, cached by where the sentence starts."""
+        text = self.text
+        low = max(0, pos - 200)
+        begin = max(text.rfind("\n", low, pos), text.rfind(". ", low, pos), pos - 200) + 1
+        hit = self._begins.get(begin)
+        if hit is None:
+            hit = self._begins[begin] = self.at(begin, pos)
+        return hit
+
+    def at(self, begin: int, pos: int) -> bool:
+        text = self.text
+        ends = [i for i in (text.find("\n", pos, pos + 200), text.find(". ", pos, pos + 201))
+                if i >= 0]
+        end = min([*ends, pos + 200])
+        if self._classes is None:
+            self._classes = _char_classes(text)
+        upper = self._classes.count(" U", begin, end + 1)  # pairs at begin..end-1: word starts
+        words = upper + self._classes.count(" l", begin, end + 1)
+        return words >= 4 and upper >= 0.6 * words
 
 
 def appears_lower(text: str, word: str) -> bool:

@@ -37,10 +37,10 @@ def test_countryside_of_a_governorate_is_a_region(places: Places) -> None:
     value, _ = one(places, "Fictional: shelling hit the eastern countryside of Aleppo on "
                            "Monday.", "countryside")
     assert value["geo_precision"] == 3 and value["admin1"] == "Aleppo"
-    assert float(value["lon"]) > ALEPPO[1] + 0.1  # coded east of the city, in the countryside
+    assert float(str(value["lon"])) > ALEPPO[1] + 0.1  # coded east of the city, in the countryside
     value, _ = one(places, "Fictional: rockets fell on the southern Idlib countryside.",
                    "Idlib")
-    assert value["geo_precision"] == 3 and float(value["lat"]) < 35.85
+    assert value["geo_precision"] == 3 and float(str(value["lat"])) < 35.85
 
 
 def test_near_a_town_is_precision_2(places: Places) -> None:

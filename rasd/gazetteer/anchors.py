@@ -1,0 +1,51 @@
+"""Entries' areas, and what a report's sure places (anchors) say of a candidate entry."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rasd.gazetteer.store import Place, within_km
+
+
+def is_area(place: Place) -> bool:
+    return place.feature_class in {"A", "L"}
+
+
+def governorate(place: Place) -> str | None:
+    """The Syrian governorate (common English name) an entry lies in; None outside Syria."""
+    if place.country != "SY" or place.feature_code == "PCLI":
+        return None
+    return place.admin1 or None
+
+
+class Nearby:
+    """What the report's sure places (anchors) say of a candidate: its governorate, its
+    vicinity; computed once per candidate entry and report."""
+
+    def __init__(self, anchors: dict[str, Place]) -> None:
+        self.anchors = anchors
+        self.governorates = Counter(governorate(a) for a in anchors.values())
+        self.points = [a for a in anchors.values() if not is_area(a)]
+        self._said: dict[str, tuple[float, list[str]]] = {}
+
+    def say(self, place: Place) -> tuple[float, list[str]]:
+        hit = self._said.get(place.id)
+        if hit is None:
+            hit = self._said[place.id] = self._anchors(place)
+        return hit
+
+    def _anchors(self, place: Place) -> tuple[float, list[str]]:
+        score, why = 0.0, []
+        gov = governorate(place)
+        if gov and place.feature_code != "ADM1":
+            same = self.governorates[gov] - (place.id in self.anchors)  # the others in it
+            if same:
+                score += 0.8 + 0.3 * min(2, same - 1)
+                why.append(f"in {gov}, a governorate this report names")
+        if not is_area(place):
+            near = next((a for a in self.points
+                         if a.id != place.id and within_km(place, a, 30.0)), None)
+            if near is not None:
+                score += 0.6
+                why.append(f"near {near.name}, also named here")
+        return score, why
