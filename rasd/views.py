@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from rasd.ingest.run import source_id
 from rasd.model import Incident, Source
 from rasd.store import records
 from rasd.store import reports as report_store
+from rasd.taxonomy import load_actors
 from rasd.workspace import Workspace
 
 SOURCE_KINDS = ("news", "ngo", "field-network", "monitor", "official", "unknown")
@@ -75,27 +77,37 @@ def incident_lines(incident: Incident, names: dict[str, str]) -> list[str]:
             f"({len(i.reports)} reports)"]
 
 
-def shown(value: Any) -> str:
-    """A conflicting value as people write it: a date interval "a – b", a single day "a"."""
+def shown(value: Any, names: Mapping[str, str] | None = None, joiner: str = " – ") -> str:
+    """A conflicting value as people write it: a date interval "a – b", a single day "a",
+    ids as the names of their places, groups and people ("a or b" for several parties)."""
+    names = names or {}
     if isinstance(value, (list, tuple)):
-        parts = [str(v) for v in value if v is not None]
+        parts = [names.get(str(v), str(v)) for v in value if v is not None]
         if len(set(parts)) == 1:
             return parts[0]
-        return " – ".join(parts) if parts else "?"
-    return str(value)
+        return joiner.join(parts) if parts else "?"
+    return names.get(str(value), str(value))
+
+
+#: how several values of one side of a conflict are joined (two parties named together)
+JOINERS = {"perpetrator": " and "}
 
 
 def print_conflicts(console: Console, incident: Incident, names: dict[str, str]) -> None:
     for conflict in incident.conflicts:
         said = "; ".join(
-            f"{shown(v.get('value'))} "
+            f"{shown(v.get('value'), names, JOINERS.get(conflict.field, ' – '))} "
             f"({', '.join(names.get(s, s) for s in v.get('sources', []))})"
             for v in conflict.values)
         console.print(f"    conflict on {conflict.field}: {said}", markup=False)
 
 
 def source_names(conn: Connection) -> dict[str, str]:
-    return {s.id: s.name for s in report_store.list_sources(conn)}
+    """Names of sources and of entities (places, groups, people) by id, for display."""
+    names = {e.id: e.name for e in records.iter_entities(conn)}
+    names.update({g.id: g.name for g in load_actors().groups.values()})
+    names.update({s.id: s.name for s in report_store.list_sources(conn)})
+    return names
 
 
 def print_incidents(ws: Workspace, console: Console, min_sources: int = 0) -> int:

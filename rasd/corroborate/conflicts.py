@@ -26,9 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from rasd.model import GEO_NEAR, TIME_DAY, Conflict, Event, Report
+from rasd.taxonomy import load_actors
 
 #: words that characterise victims as civilians or as combatants
 CIVILIAN_WORDS = ("civilian", "child", "children", "women", "woman", "resident", "student",
@@ -145,8 +147,21 @@ def _jsonable(value: Any) -> Any:
 
 
 def _perpetrators(event: Event) -> frozenset[str] | None:
-    names = frozenset(a.entity or a.name for a in event.actors if a.role == "perpetrator")
+    names = frozenset(party(a.entity) if a.entity else a.name
+                      for a in event.actors if a.role == "perpetrator")
     return names or None
+
+
+@lru_cache(maxsize=4096)
+def party(entity: str) -> str:
+    """A group as the party it is part of (the Syrian air force: the Syrian government's
+    forces): reports naming a unit and reports naming its army do not disagree on who did it."""
+    if not entity.startswith("grp-"):
+        return entity
+    actors = load_actors()
+    armed = [g for g in actors.ancestors(entity)
+             if g in actors.groups and actors.groups[g].kind == "armed"]
+    return armed[-1] if armed else entity  # the topmost armed body, not a civil authority
 
 
 def _day(event: Event) -> tuple[date, date] | None:

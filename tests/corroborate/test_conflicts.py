@@ -84,6 +84,15 @@ def test_differing_perpetrators_dates_and_types(sources: list[Source]) -> None:
     assert {c.field for c in inc.conflicts} == {"sub_event_type"}
 
 
+def test_a_unit_and_its_army_are_no_perpetrator_conflict(sources: list[Source]) -> None:
+    inc = _one([make_event("e0", "r0", perps=("grp-syrian-air-force",)),
+                make_event("e1", "r1", perps=("grp-syrian-government-forces",))], sources)
+    assert all(c.field != "perpetrator" for c in inc.conflicts)
+    inc = _one([make_event("e0", "r0", perps=("grp-syrian-air-force",)),
+                make_event("e1", "r1", perps=("grp-islamic-state",))], sources)
+    assert _conflict(inc, "perpetrator").values
+
+
 def test_province_account_is_no_place_conflict(sources: list[Source]) -> None:
     inc = _one([make_event("e0", "r0"),
                 make_event("e1", "r1", place="Idlib province", geo=3)], sources)
