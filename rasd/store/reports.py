@@ -36,10 +36,13 @@ def report_id_by_sha256(conn: Connection, sha256: str) -> str | None:
     return conn.execute(select(reports.c.id).where(reports.c.sha256 == sha256)).scalar()
 
 
+INSERT_REPORT = reports.insert()  # built once: ingest runs it for every report
+
+
 def add_report(conn: Connection, report: Report, user: str) -> None:
     """Insert one report (the caller holds the transaction) and audit it."""
     row = report_row(report)
-    conn.execute(reports.insert(), row)
+    conn.execute(INSERT_REPORT, row)
     audit.record(conn, user, "ingest", "report", report.id,
                  after={k: row[k] for k in AUDITED_REPORT_FIELDS})
 
