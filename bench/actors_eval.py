@@ -25,6 +25,8 @@ import yaml
 from spacy.language import Language
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extract_gold import occurrences
+
 import rasd.extract.attribution
 import rasd.extract.groups
 import rasd.extract.persons
@@ -54,18 +56,10 @@ def pipeline() -> Language:
     return nlp
 
 
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    out, start = [], text.find(needle)
-    while start >= 0 and needle:
-        out.append((start, start + len(needle)))
-        start = text.find(needle, start + 1)
-    return out
-
-
 def _score(doc: Any, kind: str, gold: list[dict[str, Any]], tally: Counter[str],
            ids: dict[str, Counter[str]], misses: list[str]) -> None:
     pred = list(doc.spans.get(kind, []))
-    occs = [(g, o) for g in gold for o in _occurrences(doc.text, str(g["text"]))]
+    occs = [(g, o) for g in gold for o in occurrences(doc.text, str(g["text"]))]
     tally[f"{kind}:pred"] += len(pred)
     for span in pred:
         hit = [g for g, o in occs if span.start_char < o[1] and o[0] < span.end_char]
@@ -77,7 +71,7 @@ def _score(doc: Any, kind: str, gold: list[dict[str, Any]], tally: Counter[str],
     for g in gold:
         tally[f"{kind}:gold"] += 1
         found = any(s.start_char < o[1] and o[0] < s.end_char
-                    for o in _occurrences(doc.text, str(g["text"])) for s in pred)
+                    for o in occurrences(doc.text, str(g["text"])) for s in pred)
         tally[f"{kind}:tp_gold"] += found
         if not found:
             misses.append(f"FN {kind}: {g['text']!r}")

@@ -60,7 +60,7 @@ def _feed_row(entry: dict[str, Any]) -> Report | None:
     return None
 
 
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     out, start = [], text.find(needle)
     while start >= 0 and needle:
         out.append((start, start + len(needle)))
@@ -75,13 +75,13 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _score_kind(report: Report, ex: Extraction, kind: str, gold: list[dict[str, Any]],
                 tally: Counter[str]) -> None:
     predicted = [m for m in ex.mentions if m.kind == kind]
-    gold_spans = [(g, occ) for g in gold for occ in _occurrences(report.text, str(g["text"]))]
+    gold_spans = [(g, occ) for g in gold for occ in occurrences(report.text, str(g["text"]))]
     hit_pred = {i for i, m in enumerate(predicted)
                 if any(_overlap((m.start, m.end), occ) for _, occ in gold_spans)}
     tally[f"{kind}:pred"] += len(predicted)
     tally[f"{kind}:tp_pred"] += len(hit_pred)
     for g in gold:
-        occs = _occurrences(report.text, str(g["text"]))
+        occs = occurrences(report.text, str(g["text"]))
         match = next((m for m in predicted for o in occs if _overlap((m.start, m.end), o)), None)
         tally[f"{kind}:gold"] += 1
         tally[f"{kind}:tp_gold"] += match is not None
@@ -102,7 +102,7 @@ def _score_events(report: Report, ex: Extraction, gold: list[dict[str, Any]],
     tally["event:pred"] += len(ex.events)
     for g in gold:
         tally["event:gold"] += 1
-        occs = _occurrences(report.text, str(g.get("evidence") or "")) or []
+        occs = occurrences(report.text, str(g.get("evidence") or "")) or []
         match = next((e for e in ex.events for s in e.evidence for o in occs
                       if _overlap((s.start, s.end), o)), None)
         if match is None:

@@ -73,7 +73,7 @@ def extracted_mentions(gold: dict[str, Any]) -> tuple[list[Mention], dict[str, s
                                                      dict[str, date], list[Mention]]:
     """(extracted mentions, gold id -> extracted mention id, report dates, gold mentions)."""
     sys.path.insert(0, str(Path(__file__).parent))
-    from extract_gold import _report  # bench helper: reads the demo reports
+    from extract_gold import _report, occurrences  # bench helpers: read the demo reports
 
     from rasd.extract.pipeline import build_pipeline, extract
 
@@ -91,21 +91,13 @@ def extracted_mentions(gold: dict[str, Any]) -> tuple[list[Mention], dict[str, s
         for g in (m for m in golden if m.report == report.id and m.kind != "place"):
             k = seen[(g.kind, g.text)]
             seen[(g.kind, g.text)] += 1
-            spans = _occurrences(report.text, g.text)
+            spans = occurrences(report.text, g.text)
             if k < len(spans):
                 hit = next((m for m in got if m.kind == g.kind
                             and m.start < spans[k][1] and spans[k][0] < m.end), None)
                 if hit is not None:
                     via[g.id] = hit.id
     return found, via, dates, golden
-
-
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    out, start = [], text.find(needle)
-    while start >= 0 and needle:
-        out.append((start, start + len(needle)))
-        start = text.find(needle, start + 1)
-    return out
 
 
 def pairs_of(assign: dict[str, str]) -> Pairs:
