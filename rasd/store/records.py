@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 
 from rasd.model import Entity, Event, Incident, Mention
 from rasd.store import audit
@@ -80,25 +80,32 @@ def iter_mentions(conn: Connection, kind: str | None = None,
         yield row_mention(row)
 
 
+#: one UPDATE for every mention linked, run as a batch (executemany)
+LINK_MENTION = (update(mentions).where(mentions.c.id == bindparam("mention_id"))
+                .values(entity_id=bindparam("entity"), reason=bindparam("why")))
+#: ids per ``IN (...)`` list: well under SQLite's and PostgreSQL's limits on parameters
+CHUNK = 500
+
+
 def set_mention_links(conn: Connection, links: dict[str, tuple[str | None, str | None]]) -> None:
     """Point mentions at entities: {mention id: (entity id or None, reason)}."""
-    for mention_id, (entity_id, reason) in links.items():
-        conn.execute(update(mentions).where(mentions.c.id == mention_id)
-                     .values(entity_id=entity_id, reason=reason))
+    if links:
+        conn.execute(LINK_MENTION, [{"mention_id": m, "entity": e, "why": why}
+                                    for m, (e, why) in links.items()])
 
 
 def save_entities(conn: Connection, found: Iterable[Entity]) -> None:
     """Insert or replace entities by id."""
-    for entity in found:
-        row = entity_row(entity)
-        conn.execute(delete(entities).where(entities.c.id == entity.id))
-        conn.execute(entities.insert().values(**row))
+    rows = list({e.id: entity_row(e) for e in found}.values())  # the last one of an id wins
+    delete_entities(conn, [r["id"] for r in rows])
+    if rows:
+        conn.execute(entities.insert(), rows)
 
 
 def delete_entities(conn: Connection, ids: Iterable[str]) -> None:
     ids = list(ids)
-    if ids:
-        conn.execute(delete(entities).where(entities.c.id.in_(ids)))
+    for i in range(0, len(ids), CHUNK):
+        conn.execute(delete(entities).where(entities.c.id.in_(ids[i:i + CHUNK])))
 
 
 def iter_entities(conn: Connection, kind: str | None = None) -> Iterator[Entity]:
