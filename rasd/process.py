@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from rasd.corroborate.cluster import build_incidents
 from rasd.corroborate.incremental import related
@@ -18,6 +17,7 @@ from rasd.extract.pipeline import (
     shutdown_pools,
 )
 from rasd.model import Event, Mention, Report
+from rasd.resolve.explain import link_reason
 from rasd.resolve.link import LinkResult, link
 from rasd.store import judgements as judgement_store
 from rasd.store import records
@@ -76,25 +76,6 @@ def extract_reports(ws: Workspace, ids: list[str] | None, progress: Progress | N
 def _report_dates(ws: Workspace) -> dict[str, date]:
     with ws.engine.connect() as conn:
         return {r.id: r.published for r in report_store.iter_reports(conn) if r.published}
-
-
-def link_reason(why: dict[str, Any] | None) -> str:
-    """An automatic link's explanation in one line: how, with which mention, the score, and
-    the features that agreed (+) or disagreed (-)."""
-    if not why:
-        return "linked"
-    parts = [str(why.get("how", "linked"))]
-    if why.get("with_text"):
-        parts.append(f"with “{why['with_text']}”")
-    if why.get("score") is not None:
-        parts.append(f"score {why['score']}")
-    feats = [f"{'+' if f[2] else '-'}{f[0]}: {f[3]}" for f in why.get("features", [])
-             if len(f) >= 4]
-    if feats:
-        parts.append("; ".join(feats))
-    if why.get("capped_block"):
-        parts.append(f"large name blocks compared in part: {why['capped_block']}")
-    return " — ".join(parts)
 
 
 def link_mentions(ws: Workspace, report_ids: list[str] | None, done: Processed) -> LinkResult:

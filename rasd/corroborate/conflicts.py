@@ -156,12 +156,7 @@ def _perpetrators(event: Event) -> frozenset[str] | None:
 def party(entity: str) -> str:
     """A group as the party it is part of (the Syrian air force: the Syrian government's
     forces): reports naming a unit and reports naming its army do not disagree on who did it."""
-    if not entity.startswith("grp-"):
-        return entity
-    actors = load_actors()
-    armed = [g for g in actors.ancestors(entity)
-             if g in actors.groups and actors.groups[g].kind == "armed"]
-    return armed[-1] if armed else entity  # the topmost armed body, not a civil authority
+    return load_actors().party(entity) if entity.startswith("grp-") else entity
 
 
 def _day(event: Event) -> tuple[date, date] | None:

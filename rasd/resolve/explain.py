@@ -72,3 +72,22 @@ class Explanations(Mapping[str, dict[str, Any]]):
     def update_from(self, other: Mapping[str, dict[str, Any]]) -> None:
         for mention, info in other.items():
             self.simple(mention, info["entity"], info["how"])
+
+
+def link_reason(why: dict[str, Any] | None) -> str:
+    """An automatic link's explanation in one line: how, with which mention, the score, and
+    the features that agreed (+) or disagreed (-)."""
+    if not why:
+        return "linked"
+    parts = [str(why.get("how", "linked"))]
+    if why.get("with_text"):
+        parts.append(f"with “{why['with_text']}”")
+    if why.get("score") is not None:
+        parts.append(f"score {why['score']}")
+    feats = [f"{'+' if f[2] else '-'}{f[0]}: {f[3]}" for f in why.get("features", [])
+             if len(f) >= 4]
+    if feats:
+        parts.append("; ".join(feats))
+    if why.get("capped_block"):
+        parts.append(f"large name blocks compared in part: {why['capped_block']}")
+    return " — ".join(parts)

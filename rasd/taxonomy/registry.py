@@ -115,6 +115,13 @@ class ActorDictionary:
             ids.append(exact)
         return [self.groups[i] for i in ids]
 
+    def party(self, group_id: str) -> str:
+        """The topmost armed body a group is part of (the Syrian air force: the Syrian
+        government's forces), never a civil authority above it; the group itself if none."""
+        armed = [g for g in self.ancestors(group_id)
+                 if g in self.groups and self.groups[g].kind == "armed"]
+        return armed[-1] if armed else group_id
+
     def ancestors(self, group_id: str) -> list[str]:
         """The group's parents, nearest first (predecessors by ``successor_of`` not included)."""
         out: list[str] = []
