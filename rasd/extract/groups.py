@@ -9,7 +9,9 @@ group id and ``span._.value`` = {id, name, actor_type, side, kind}. How it works
 - a leading "the" is taken into the mention ("the regime forces");
 - a generic reference ("the army", "the organization", "the militants") resolves to the one
   group sharing it that the report names explicitly, else to the group it defaults to, else to
-  nobody (it is left out: precision first).
+  nobody (it is left out: precision first);
+- named groups the dictionary does not list ("the New Dawn Brigade", "Liwa al-X") are added as
+  local groups by :mod:`rasd.extract.group_names`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from rasd.extract.group_names import add_local_groups
 from rasd.extract.spans import register_extensions, set_span_extensions
 from rasd.taxonomy.registry import ActorDictionary, load_actors, phrase_key
 
@@ -71,7 +74,7 @@ class GroupFinder:
             resolved = self._resolve(span, named)
             if resolved is not None:
                 out.append(resolved)
-        doc.spans[SPAN_KEY] = out
+        doc.spans[SPAN_KEY] = add_local_groups(doc, out)  # names not in the dictionary
         return doc
 
     def _matches(self, doc: Doc) -> list[Span]:

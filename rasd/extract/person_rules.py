@@ -25,6 +25,7 @@ from rasd.extract.person_names import (
     prefix,
     words_before,
 )
+from rasd.extract.person_roles import described
 from rasd.taxonomy.registry import NameLexicon, Roles, alias_key, fold
 from rasd.taxonomy.registry import name_key as nkey
 
@@ -111,13 +112,20 @@ class PersonRules:
         if confidence == 0.0 or self._not_a_person(p, elements, before, bool(title)):
             return None
         appos = self._apposition(p, end)
+        role = role or look[1] or appos[0]
+        affiliation = affiliation_before(p, start) or affiliation_after(p, end)
+        more = described(p, self.roles, start, end) if not (role and affiliation) else None
+        if more:  # "the brigade's commander, X", "a commander of the brigade known as X"
+            if not role and more[0]:
+                role, category = more[0], category or more[1]
+            affiliation = affiliation or more[2]
         value = {
             "name": " ".join(p.span(start, end).split()),
             "parts": parts,
             "title": title,
-            "role": role or look[1] or appos[0],
+            "role": role,
             "category": category or look[2] or appos[1],
-            "affiliation": affiliation_before(p, start) or affiliation_after(p, end),
+            "affiliation": affiliation,
             "nationality": nationality or look[3] or appos[2],
             "refers_to": None,
         }

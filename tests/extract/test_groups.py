@@ -160,3 +160,22 @@ def test_arabic_generic_references(text: str, expected: tuple[str, str]) -> None
 
 def test_arabic_the_organization_needs_a_named_group() -> None:
     assert groups("وقال التنظيم إن مقاتليه انسحبوا.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The statement said the crusader coalition struck the bridge.", "grp-us-led-coalition"),
+    ("A claim blamed the Crusader alliance for the strike.", "grp-us-led-coalition"),
+    ("قال التنظيم إن طيران التحالف الصليبي قصف الجسر", "grp-us-led-coalition"),
+    ("The Turkish occupation army shelled the village.", "grp-turkish-forces"),
+    ("Turkish occupation forces shelled the village.", "grp-turkish-forces"),
+    ("قصف جيش الاحتلال التركي القرية", "grp-turkish-forces"),
+    ("قصف طيران النظام البلدة", "grp-syrian-air-force"),
+    ("Turkish-backed mercenaries looted the shops.", "grp-syrian-national-army"),
+])
+def test_partisan_and_arabic_aliases(text: str, expected: str) -> None:
+    assert expected in [gid for _, gid in groups(text)]
+
+
+def test_mercenaries_of_the_occupation_army_keep_the_army_mention() -> None:
+    found = groups("Mercenaries of the Turkish occupation army kidnapped two men.")
+    assert found == [("the Turkish occupation army", "grp-turkish-forces")]
