@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/extract_eval.py [--fakes-only | --gold-only] [--limit N]
     .venv/bin/python bench/extract_eval.py --speed   # CPU time of the dates / quantities finders
+    .venv/bin/python bench/extract_eval.py --misses [--context]  # FA-KES fatality misses
 
 (a) The demo corpus gold (``examples/gold.yaml``, fictional reports written for this project):
     precision / recall / F1 per mention kind (a predicted span counts when it overlaps a gold
@@ -11,7 +12,12 @@
 (b) FA-KES development set (real articles, crowd annotations; read from
     ``../shared/data/fakes/``, never copied; skipped with a message where absent). For each
     article the *main event* is the first asserted, non-background event of the lede (first
-    600 characters) that gives a death toll (see :func:`main_event`). Scores:
+    600 characters) whose death toll is told in the lede (see :func:`main_event` and
+    docs/extraction.md, "Choosing an event's toll"). ``--misses`` lists every fatality miss
+    (gold toll, chosen toll, each killed count read with its kind, qualifier, flags and
+    sentence index, the events carrying them) and counts them by class
+    (``bench/extract_misses.py``); ``--context`` adds each count's sentence, printed to the
+    terminal only. Scores:
 
     - date: the main event's date within ±2 days of the annotated date;
     - fatalities: best count == nb_civilians + nb_noncivilians (the crowd counted civilians and
@@ -137,7 +143,16 @@ def load_fakes(limit: int | None) -> list[dict[str, str]] | None:
     return rows[:limit] if limit else rows
 
 
-def evaluate_fakes(limit: int | None = None) -> dict[str, float] | None:
+def gold_toll(row: dict[str, str]) -> int:
+    """The crowd's death toll of an article: civilians + non-civilians."""
+    return _int(row["nb_civilians"]) + _int(row["nb_noncivilians"])
+
+
+def evaluate_fakes(limit: int | None = None, misses: bool = False,
+                   context: bool = False) -> dict[str, float] | None:
+    """Scores the main events of the FA-KES articles; with ``misses``, first lists and
+    classifies the fatality misses (``bench/extract_misses.py``; article text is printed only
+    with ``context``, never written anywhere)."""
     rows = load_fakes(limit)
     if rows is None:
         return None
@@ -148,6 +163,10 @@ def evaluate_fakes(limit: int | None = None) -> dict[str, float] | None:
     t0 = time.perf_counter()
     results = extract_many(reports, nlp=nlp)
     elapsed = time.perf_counter() - t0
+    if misses:
+        from bench.extract_misses import list_misses
+
+        list_misses(rows, results, main_event, gold_toll, context)
     groups = load_sides()
     tally: Counter[str] = Counter()
     for row, ex in zip(rows, results, strict=True):
@@ -179,7 +198,7 @@ def evaluate_fakes(limit: int | None = None) -> dict[str, float] | None:
 def _score_row(row: dict[str, str], event: Event | None, groups: dict[str, dict[str, Any]],
                tally: Counter[str]) -> None:
     gold_date = datetime.strptime(row["date"], "%m/%d/%y").date()
-    gold_fat = _int(row["nb_civilians"]) + _int(row["nb_noncivilians"])
+    gold_fat = gold_toll(row)
     tally["found"] += event is not None
     if event is not None and event.date_start is not None:
         tally["date"] += _near(event.date_start, event.date_end, gold_date)
@@ -219,7 +238,7 @@ def _score_ceiling(row: dict[str, str], mentions: list[Any], tally: Counter[str]
     line = dateline(row["article_content"])
     near = near or (line is not None and _near(line - timedelta(days=1), line, gold_date))
     tally["date_ceiling"] += near
-    gold_fat = _int(row["nb_civilians"]) + _int(row["nb_noncivilians"])
+    gold_fat = gold_toll(row)
     killed = {(m.value or {}).get("best") for m in mentions if m.kind == "quantity"
               and (m.value or {}).get("kind") in ("killed", "executed")}
     tally["fat_ceiling"] += gold_fat in killed or (gold_fat == 0 and not killed)
@@ -268,14 +287,18 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true",
                         help="only the CPU time of the dates and quantities finders")
     parser.add_argument("--limit", type=int, default=None, help="first N FA-KES articles")
+    parser.add_argument("--misses", action="store_true",
+                        help="list and classify the FA-KES fatality misses (no text)")
+    parser.add_argument("--context", action="store_true",
+                        help="with --misses: print each count's sentence to the terminal")
     args = parser.parse_args()
     if args.speed:
         component_speed()
         return
-    if not args.fakes_only:
+    if not args.fakes_only and not args.misses:
         evaluate_gold(build_pipeline())
     if not args.gold_only:
-        evaluate_fakes(args.limit)
+        evaluate_fakes(args.limit, args.misses, args.context)
 
 
 if __name__ == "__main__":

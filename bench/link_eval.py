@@ -9,7 +9,13 @@ unlinked counts as an entity of its own), and every false merge (two mentions of
 entities put in one entity) so it can be read and fixed. Places are not scored here: the places
 stage gives them their gazetteer ids (``bench/geocode_eval.py``); linking only groups them.
 
-    .venv/bin/python bench/link_eval.py [--gold examples/gold.yaml] [--extracted]
+    .venv/bin/python bench/link_eval.py [--gold examples/gold.yaml] [--extracted] [--missed]
+
+With ``--missed`` every gold pair of persons left apart is printed with both mentions, the pair's
+score, whether a rule kept it from linking automatically, its features (``rasd.resolve.score``)
+and whether it waits in the review queue, so the gap to the recall target can be read. The last
+line also gives the pairwise precision / recall a reviewer would reach by accepting the queued
+pairs that are true (extra information only: the targets are for automatic links).
 
 With ``--extracted`` the input is what the extraction pipeline finds in the demo reports (person
 values with their parts, roles, affiliations and nationalities; groups and places with the ids
@@ -31,7 +37,10 @@ from typing import Any
 import yaml
 
 from rasd.model import Mention, stable_id
-from rasd.resolve.link import link
+from rasd.resolve.cluster import Candidates
+from rasd.resolve.items import person_items
+from rasd.resolve.known import resolve_groups
+from rasd.resolve.link import LinkResult, link
 from rasd.settings import load
 
 Pairs = set[frozenset[str]]
@@ -67,6 +76,17 @@ def gold_mentions(gold: dict[str, Any]) -> tuple[list[Mention], dict[str, str], 
                                      value={"name": row.get("name"), "admin1": row.get("admin1"),
                                             "country": row.get("country")}))
     return mentions, truth, dates
+
+
+def report_parents(gold: dict[str, Any]) -> dict[str, str]:
+    """Attachment report key -> the key of the mail it came with ("message.eml#file.txt")."""
+    by_file = {str(r["file"]): str(r["key"]) for r in gold.get("reports", [])}
+    found = {}
+    for r in gold.get("reports", []):
+        head, _, part = str(r["file"]).partition("#")
+        if part and head in by_file and not head.endswith(".jsonl"):
+            found[str(r["key"])] = by_file[head]
+    return found
 
 
 def extracted_mentions(gold: dict[str, Any]) -> tuple[list[Mention], dict[str, str],
@@ -141,21 +161,77 @@ def evaluate(kinds: tuple[str, ...], mentions: list[Mention], truth: dict[str, s
             "false_merges": false_merges}
 
 
+def _features(features: list[list[Any]]) -> str:
+    return "; ".join(f"{'+' if f[2] else '-'}{f[0]} {f[1]:+g}" + (f" ({f[3]})" if f[3] else "")
+                     for f in features if f[0] != "prior")
+
+
+def print_missed(linked: list[Mention], truth: dict[str, str], via: dict[str, str],
+                 result: LinkResult, dates: dict[str, date], parents: dict[str, str]) -> None:
+    """Every gold person pair left apart: both mentions, score, features, review status.
+
+    ``linked``: the mentions given to ``link``; ``via``: gold mention id -> linked mention id
+    (the identity for surface input)."""
+    resolved = resolve_groups([m for m in linked if m.kind == "group"])
+    items = person_items(linked, dates, {k: v[0] for k, v in resolved.items() if v[0]}, parents)
+    index = {item.mention: i for i, item in enumerate(items)}
+    cands = Candidates(items)
+    queued = {frozenset((p.entity_a, p.entity_b)) for p in result.review}
+    ids = sorted((g for g in truth if via.get(g) in index), key=lambda g: (truth[g], g))
+    for a, b in combinations(ids, 2):
+        pa, pb = (result.assignments.get(via[g], via[g]) for g in (a, b))
+        if truth[a] != truth[b] or pa == pb:
+            continue
+        i, j = index[via[a]], index[via[b]]
+        s = cands.score(i, j, explain=True)
+        where = ("review queue" if frozenset((pa, pb)) in queued else
+                 "apart" if j in cands.neighbours(i) else "apart, never compared: no shared block")
+        feats = _features(s.explanation()["features"])  # type: ignore[arg-type]
+        print(f"  MISSED {truth[a]}: {items[i].report}:{items[i].text!r} + "
+              f"{items[j].report}:{items[j].text!r} score={s.score:.3f} veto={s.veto} "
+              f"auto={s.auto} [{where}]\n    {feats}")
+    for g in sorted(g for g in truth if g not in via):
+        print(f"  NOT EXTRACTED {truth[g]}: {g}")
+
+
+def after_review(assignments: dict[str, str], result: LinkResult, truth: dict[str, str],
+                 via: dict[str, str]) -> dict[str, str]:
+    """Assignments if a reviewer accepted every queued person pair whose mentions are one
+    gold entity (and rejected the others): extra information, not the target."""
+    gold_of = {v: g for g, v in via.items()}
+    parent: dict[str, str] = {}
+
+    def find(e: str) -> str:
+        while parent.get(e, e) != e:
+            e = parent[e]
+        return e
+
+    for p in result.review:
+        a, b = gold_of.get(p.mention_a), gold_of.get(p.mention_b)
+        if p.kind == "person" and a and b and truth.get(a) == truth.get(b):
+            ra, rb = find(p.entity_a), find(p.entity_b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {m: find(e) for m, e in assignments.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=Path("examples/gold.yaml"))
     parser.add_argument("--extracted", action="store_true",
                         help="link what the extraction pipeline finds (see module doc)")
+    parser.add_argument("--missed", action="store_true",
+                        help="print every gold person pair left apart (see module doc)")
     args = parser.parse_args()
     if not args.gold.exists():
         print(f"skipped: {args.gold} not found (the demo corpus gold)")
         return 0
     gold = yaml.safe_load(args.gold.read_text("utf-8"))
     mentions, truth, dates = gold_mentions(gold)
-    via: dict[str, str] = {}
+    parents = report_parents(gold)
     if args.extracted:
         found, via, dates, mentions = extracted_mentions(gold)
-        result = link(found, [], [], load(), report_dates=dates)
+        result = link(found, [], [], load(), report_dates=dates, report_parents=parents)
         assignments = {g: result.assignments[e] for g, e in via.items()
                        if e in result.assignments}
         print(f"extracted: {sum(1 for m in mentions if m.kind != 'place' and m.id in via)} of "
@@ -164,7 +240,8 @@ def main() -> int:
         for m in mentions:
             if m.kind == "group":
                 m.entity = None  # link the surface text to the actor dictionary
-        result = link(mentions, [], [], load(), report_dates=dates)
+        found, via = mentions, {m.id: m.id for m in mentions}
+        result = link(mentions, [], [], load(), report_dates=dates, report_parents=parents)
         assignments = result.assignments
     for kinds in (("person",), ("group",), ("person", "group")):
         r = evaluate(kinds, mentions, truth, assignments)
@@ -181,6 +258,12 @@ def main() -> int:
             for a, b, keys in r["false_merges"]:
                 print(f"  FALSE MERGE {a!r} + {b!r} (gold {keys})")
     print(f"review queue: {sum(1 for p in result.review if p.kind == 'person')} person pairs")
+    if args.missed:
+        persons = {m.id: truth[m.id] for m in mentions if m.kind == "person"}
+        print_missed(found, persons, via, result, dates, parents)
+        r = evaluate(("person",), mentions, truth, after_review(assignments, result, truth, via))
+        print(f"person pairwise after review (queued true pairs accepted, extra information): "
+              f"P={r['precision']:.3f} R={r['recall']:.3f}")
     return 0
 
 

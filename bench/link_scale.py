@@ -173,6 +173,9 @@ def main() -> int:
     print(f"peak memory (RSS): {peak_mb:,.0f} MB (after generating the input: {before_mb:,.0f} MB)")
     print(f"capped blocks (sorted neighbourhood): {len(result.capped):,}")
     print(f"person entities: {persons:,}   review pairs: {len(result.review):,}")
+    capped = [r for r in result.review if r.explanation.get("capped_block")]
+    true = sum(1 for r in capped if truth.get(r.mention_a) == truth.get(r.mention_b))
+    print(f"review pairs from capped blocks: {len(capped):,} ({true:,} of them one identity)")
     print(f"entity sizes (10 = 10+): {dict(sorted(sizes.items()))}")
     print(f"sampled pairwise precision {precision:.4f}  recall {recall:.4f}")
     return 0

@@ -73,9 +73,17 @@ def extract_reports(ws: Workspace, ids: list[str] | None, progress: Progress | N
     return [r.id for r in todo]
 
 
-def _report_dates(ws: Workspace) -> dict[str, date]:
+def _report_context(ws: Workspace) -> tuple[dict[str, date], dict[str, str]]:
+    """(report -> published date, attachment -> the mail it came in) for linking."""
+    dates: dict[str, date] = {}
+    parents: dict[str, str] = {}
     with ws.engine.connect() as conn:
-        return {r.id: r.published for r in report_store.iter_reports(conn) if r.published}
+        for r in report_store.iter_reports(conn):
+            if r.published:
+                dates[r.id] = r.published
+            if r.parent:
+                parents[r.id] = r.parent
+    return dates, parents
 
 
 def link_mentions(ws: Workspace, report_ids: list[str] | None, done: Processed) -> LinkResult:
@@ -87,7 +95,9 @@ def link_mentions(ws: Workspace, report_ids: list[str] | None, done: Processed) 
                     and (wanted is None or m.report in wanted)]
         entities = [] if report_ids is None else list(records.iter_entities(conn))
         judgements = judgement_store.live_judgements(conn, "entity-pair")
-    result = link(mentions, entities, judgements, ws.settings, report_dates=_report_dates(ws))
+    dates, parents = _report_context(ws)
+    result = link(mentions, entities, judgements, ws.settings, report_dates=dates,
+                  report_parents=parents)
     reasons = {m: (None, reason) for m, reason in result.unlinked.items()}
     links: dict[str, tuple[str | None, str | None]] = {
         m: (e, link_reason(result.explanations.get(m))) for m, e in result.assignments.items()}

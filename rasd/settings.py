@@ -68,6 +68,11 @@ class Settings:
         metadata=_meta("Score at or above which a pair goes to the review queue.",
                        "RASD_LINK_REVIEW"),
     )
+    link_capped_review: int = field(
+        default=5,
+        metadata=_meta("Most pairs per capped name block (over 40 names) sent to the review "
+                       "queue.", "RASD_LINK_CAPPED_REVIEW"),
+    )
     tile_url: str = field(
         default="",
         metadata=_meta(

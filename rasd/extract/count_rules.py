@@ -14,7 +14,9 @@ starts (no scan of the whole text). The shapes, each a common way English report
 - ``AMONG_DEAD`` / ``WERE_AMONG`` / ``OF_THEM`` / ``SUBSET`` — part of a toll ("Among the dead
   are two children", "Two medics were among at least 31 people killed", "eleven of them
   children", "including 3 children"): ``subset``, never added to the toll;
-- ``TOLL`` — "the death toll from ... rose to 112";
+- ``TOLL`` / ``BRING_TOLL`` / ``RISE`` — "the death toll from ... rose to 112", "bringing the
+  death toll to 12", "the number of dead has climbed to 53" (a rise marks the count an
+  ``update``: the report's latest figure for its event);
 - ``LIST_NEXT`` — a further count of the same kind: "killed 14 jihadists and 5 civilians".
 """
 
@@ -72,7 +74,8 @@ _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
                  r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?")
 #: words a modifier between a count and whom it counts cannot be (a number there means the
 #: first "count" was something else: "September 24 2016 Ninety-two civilians")
-_STOP = (rf"(?:and|or|were|was|in|on|at|by|of|who|had|have|has|are|is|to|from|the|including|"
+_STOP = (rf"(?:and|or|were|was|in|on|at|by|of|who|whom|them|those|had|have|has|are|is|to|from|"
+         rf"the|including|"
          rf"among|as|with|for|after|before|during|when|while|since|but|not|{_NUMBER_WORDS})")
 #: up to three modifiers between a count and whom it counts ("13 pro-government militia fighters")
 _MODS = rf"(?:(?!{_STOP}\b|\d)[a-z'’-]+\s+){{0,3}}?"
@@ -87,14 +90,16 @@ _AUX_WORDS = (r"were|was|have|has|had|are|is|being|been|got|reportedly|allegedly
               r"remained|remains|still|of whom|of them")
 _AUX = rf"(?:(?:{_AUX_WORDS})\s+){{0,4}}"
 _FINITE = r"were|was|are|is|have|has|had"
-#: an aside between a count and its verb: ", including two girls," / " among them 3 children"
+#: an aside between a count and its verb: ", including two girls," / " - including two girls -"
+#: / " among them 3 children"
 _ASIDE = (
     rf"(?:\s*,(?:(?!\b(?:{_FINITE})\b)[^,.;:\"]){{1,80}},"
+    rf"|\s+[-–—]\s+(?:(?!\b(?:{_FINITE})\b)[^-–—,.;:\"]){{1,80}}\s+[-–—]"
     rf"|\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them|mostly|many\s+of\s+them)\b"
     rf"(?:(?!\b(?:{_FINITE}|killed|died|dead)\b)[^,.;:\"]){{1,60}}?)"
 )
 #: a short place or setting after whom a count counts: "12 civilians in Aleppo were killed"
-_SETTING = r"(?:\s+(?:from|in|inside|at|near)\s+(?:the\s+)?[a-z'’-]+(?:\s+[a-z'’-]+)?)?"
+_SETTING = r"(?:\s+(?:from|of|in|inside|at|near)\s+(?:the\s+)?[a-z'’-]+(?:\s+[a-z'’-]+)?)?"
 
 PASSIVE = re.compile(
     rf"{COUNT}(?:{WHO_NP}(?:{_ASIDE})?{_SETTING})?\s*,?\s+{_AUX}{_VERB}\b"
@@ -107,7 +112,8 @@ ACTIVE = re.compile(
     rf"(?!\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:{_PARTICIPLES})\b)"
 )
 NOMINAL = re.compile(
-    rf"{_NOUN}\s+of\s+{COUNT}(?:{WHO_NP}|(?=\s+(?:in|on|at|by|since|during|remains?|are|is)\b))"
+    rf"{_NOUN}\s+of\s+{COUNT}(?:{WHO_NP}|(?=\s+(?:in|on|at|by|and|since|during|remains?|are|is)\b"
+    rf"|\s*[,.;]))"
 )
 CASES = re.compile(
     rf"{COUNT}\s+(?:documented\s+|recorded\s+|confirmed\s+)?cases\s+of\s+"
@@ -142,11 +148,35 @@ BRING_TOLL = re.compile(rf"{_BRING}(?:the\s+)?(?:[a-z]+\s+)?toll\s+to\s+{COUNT}"
 BRING_NUMBER = re.compile(
     rf"{_BRING}to\s+{COUNT}\s+the\s+(?:number|toll)\b[^.;\"]{{0,60}}?\b{_VERB}\b"
 )
+#: a toll that rose, without the word "toll": "the number of dead rose to 53", "deaths have
+#: climbed to 53", "Victims rise to 53" (the noun names the kind: "the wounded rose to 40")
+RISE = re.compile(
+    r"(?:(?:number|tally|count)\s+(?:of\s+)?(?:the\s+|people\s+|those\s+)?)?"
+    r"(?P<verb>dead|deaths|victims|martyrs|fatalities|killed|wounded|injured|injuries)\b"
+    r"(?:\s+(?:(?!\b(?:rise|rose|rises|risen|climbed|climbs|jumped|jumps|reached|reaches)\b)"
+    r"[^.;:\"]){0,60}?)?"
+    r"\s+(?:(?:has|have|had)\s+(?:now\s+)?)?(?:rise|rose|rises|risen|rising|climbed|climbs|"
+    r"climbing|jumped|jumps|reached|reaches|increased|increases|mounted)\s+(?:to\s+)?"
+    rf"{COUNT}\b"
+)
+#: words saying a toll changed: a count read with them is the report's latest figure
+UPDATE = re.compile(r"\b(?:rise|rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|"
+                    r"reached|reaches|increased|increases|mounted|bringing|brings|brought|"
+                    r"raising|raises|raised|updated?|revised)\b")
+#: a toll the report says was superseded: "revising an earlier toll of 9"
+PREVIOUS = re.compile(r"\b(?:previous|earlier|initial|preliminary|former|first|old)\s+"
+                      r"(?:death\s+)?(?:toll|tally|count|figure)s?\b[^.;:\"]{0,30}$")
+#: a running total of a period, not of one event: "bringing the toll this month to 200"
+PERIOD = re.compile(r"\b(?:this|last|past|the)\s+(?:month|year|week)s?\b|\bsince\b|"
+                    r"\bso\s+far\b")
 #: one more person after a count: "five women and a child" (a count of 1)
 AND_ONE = re.compile(
     rf"\s+(?:and|as\s+well\s+as|plus)\s+(?P<num>a|an|one)\s+{_MODS}(?P<who>{_WHO_PLAIN})\b"
 )
 LIST_NEXT = re.compile(rf"\s*,?\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?{COUNT}{WHO_NP}")
+#: a part right after a count: "killed 11 people, six of them children" (never added to it)
+LIST_PART = re.compile(rf"\s*,?\s*{COUNT}\s+of\s+(?:them|whom)\s+(?:(?:were|are)\s+)?{_MODS}"
+                       rf"{_WHO}\b")
 #: a toll of the whole war rather than of one event ("killed since the conflict began")
 CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+|its\s+|it\s+|syria'?s\s+)?(?:[a-z-]+\s+){0,3}?(?:began|started|"
@@ -235,15 +265,19 @@ def count_range(m: re.Match[str]) -> tuple[int | None, int | None, int | None, s
     value = parse_number(num)
     if value is None or value != int(value) or value > 10_000_000:
         return None
-    n = int(value)
-    sense = QUALIFIERS.get(" ".join((qual or "").split()), "exact")
+    low, best, high = bounds(int(value), QUALIFIERS.get(" ".join((qual or "").split()), "exact"))
+    return low, best, high, qual
+
+
+def bounds(n: int, sense: str) -> tuple[int | None, int | None, int | None]:
+    """(low, best, high) of a number ``n`` given with a qualifier of ``sense`` (the senses of
+    counts.yaml: low, above, high, below, approx, exact)."""
     table = {
         "low": (n, n, None), "above": (n + 1, n + 1, None), "high": (None, n, n),
         "below": (None, max(n - 1, 0), max(n - 1, 0)), "approx": (None, n, None),
         "exact": (n, n, n),
     }
-    low, best, high = table[sense]
-    return low, best, high, qual
+    return table[sense]
 
 
 def _between(m: re.Match[str]) -> tuple[int, int] | None:
@@ -269,10 +303,14 @@ def stems(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+#: where a ``RISE`` can start: its counting nouns and the casualty nouns
+RISE_STEMS = ("numb", "tall", "coun", "dead", "deat", "vict", "mart", "fata", "kill", "woun",
+              "inju")
 VERB_STEMS = stems([w for ws in KIND_WORDS.values() for w in ws])
 NOUN_STEMS = stems([w for ws in NOMINAL_WORDS.values() for w in ws])
 #: where a pattern that opens with a word may start: casualty words and nouns, "among", "toll"
-WORD_STEMS = stems([*VERB_STEMS, *NOUN_STEMS, "among", "toll", "brin", "brou", "rais", "tak"])
+WORD_STEMS = stems([*VERB_STEMS, *NOUN_STEMS, "among", "toll", "brin", "brou", "rais", "tak",
+                    *RISE_STEMS])
 SUBSET_STEMS = ("includ", "among", "of whom", "of them")
 #: the number words a count can start with (digits are found apart)
 NUMBER_WORDS = (

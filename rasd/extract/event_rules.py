@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from rasd.extract import perpetrators
 from rasd.extract import spans as _spans
+from rasd.extract.main_event import event_counts
 from rasd.model import TIME_WEEK
 
 CLAUSE_SPLIT = re.compile(r";|,?\s+\b(?:while|whereas|meanwhile|elsewhere)\b|\.\s", re.I)
@@ -337,24 +338,5 @@ def merge_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             _absorb(target, event)
     for event in merged:
-        event["counts"] = total_counts(event["counts"])
+        event["counts"] = event_counts(event["counts"], event["evidence"])
     return merged
-
-
-def total_counts(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One count per kind: the first given, as news tells the event's own toll first and
-    running totals ("bringing the toll this month to 200") after it (subsets such as
-    "including 3 children" are kept apart, with ``subset`` true, never added to the total)."""
-    out: list[dict[str, Any]] = []
-    by_kind: dict[str, dict[str, Any]] = {}
-    for c in counts:
-        if c.get("subset"):
-            out.append(c)
-        elif c["kind"] not in by_kind or _start(c) < _start(by_kind[c["kind"]]):
-            by_kind[c["kind"]] = c
-    return list(by_kind.values()) + out
-
-
-def _start(count: dict[str, Any]) -> int:
-    span = count.get("span")
-    return int(span[0]) if span else 1 << 30

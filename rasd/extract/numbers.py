@@ -34,7 +34,9 @@ VAGUE = {
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE = "|".join(SCALES)
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: digits may be Arabic-Indic (٠-٩, ۰-۹: ``\d`` matches them), with "٬" between thousands and
+#: "٫" before decimals
+_DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?"
 _W1 = rf"(?:{_WORD})(?:[\s-]+(?:{_WORD}))?"
 _SC = rf"(?:[\s-]+(?:{_SCALE})(?:[\s-]+(?:and\s+)?{_W1})?)"
 _WORD_NUM = rf"(?:{_W1}{_SC}*|a{_SC}+)"
@@ -86,7 +88,7 @@ def parse_number(text: str) -> int | float | None:
     raw = raw.replace("a dozen", "twelve")
     tokens = _TOKEN_RE.findall(raw)
     if tokens and re.match(r"\d", tokens[0]):
-        value = float(tokens[0].replace(",", ""))
+        value = float(tokens[0].replace(",", "").replace("٬", "").replace("٫", "."))
         for tok in tokens[1:]:
             if tok not in SCALES:
                 return None

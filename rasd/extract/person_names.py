@@ -46,6 +46,8 @@ COMPOUND_END, WESTERN_PARTICLE = _W["compound_end"], _W["western_particle"]
 QUOTES_OPEN, QUOTES_CLOSE = _W["quotes_open"], _W["quotes_close"]
 LOCATIVE, PLACE_OF, INSTITUTION = _W["locative"], _W["place_of"], _W["institution"]
 HYPHEN_SUFFIX, RUN_STOP, MONTHS_DAYS = _W["hyphen_suffix"], _W["run_stop"], _W["months_days"]
+NICK_CUES = frozenset(tuple(c.split()) for c in _W["nickname_cues"])
+PERSON_NOUNS = _W["person_nouns"]
 HEADLINE_CHARS = 400
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _NONE = object()
@@ -159,7 +161,7 @@ def al_form(p: Page, i: int, blocked: set[int]) -> int:
 
 def nick(p: Page, i: int, blocked: set[int]) -> Element | None:
     """A quoted nickname starting at the opening quote i ('"Abu Jandal"')."""
-    for j in range(i + 1, min(i + 6, p.n)):
+    for j in range(i + 1, min(i + 9, p.n)):
         if j in blocked:
             return None
         if p.v.text[j] in QUOTES_CLOSE and j > i + 1:

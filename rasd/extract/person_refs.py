@@ -11,7 +11,19 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from rasd.extract.person_names import LOCATIVE, Page, al_form, cap_neighbour, is_cap, words_before
+from rasd.extract.person_names import (
+    KUNYA,
+    LOCATIVE,
+    NICK_CUES,
+    QUOTES_OPEN,
+    Element,
+    Page,
+    al_form,
+    cap_neighbour,
+    is_cap,
+    nick,
+    words_before,
+)
 from rasd.extract.person_rules import Person
 from rasd.extract.spans import set_span_extensions
 from rasd.taxonomy.registry import NameLexicon, alias_key, fold
@@ -46,6 +58,48 @@ def partials(names: NameLexicon, p: Page, found: list[Person], starts: list[int]
             out.append(Person(i, end, value, {key}, 0.7, "part of a name given earlier"))
             taken.update(range(i, end))
     return out
+
+
+def nicknames_after(p: Page, found: list[Person]) -> list[Person]:
+    """A quoted nickname right after a name ("Samir Haddad, nicknamed "Abu Nour"", "X (known
+    as 'the Doctor')"): the name's ``nickname`` part, and the nickname a mention of its own
+    that refers to the name. Returns the new mentions (a nickname already read as a person
+    is only tied to the name)."""
+    out: list[Person] = []
+    for person in found:
+        el = _quoted_after(p, person.end)
+        if el is None:
+            continue
+        nickname = " ".join(p.span(el.start + 1, el.end - 1).split())
+        person.value["parts"]["nickname"] = person.value["parts"]["nickname"] or nickname
+        same = next((q for q in found if q.start == el.start + 1 or q.start == el.start), None)
+        if same is not None:
+            same.value["parts"]["nickname"] = nickname
+            same.value["refers_to"] = (person.start, person.end)
+            continue
+        parts = dict.fromkeys(person.value["parts"])
+        parts["nickname"] = nickname
+        if p.v.lower[el.start + 1] in KUNYA:
+            parts["kunya"] = nickname  # "Abu Nour": a kunya used as a nom de guerre
+        value = {**dict.fromkeys(person.value), "name": nickname, "parts": parts,
+                 "affiliation": person.value.get("affiliation"),
+                 "nationality": person.value.get("nationality"),
+                 "refers_to": (person.start, person.end)}
+        out.append(Person(el.start + 1, el.end - 1, value, {alias_key(nickname)}, 0.7,
+                          "quoted nickname after a name"))
+    return out
+
+
+def _quoted_after(p: Page, end: int) -> Element | None:
+    """The quoted nickname after a cue ("nicknamed", "known as") right after token ``end``."""
+    k = end
+    while k < p.n and p.v.text[k] in {",", "("}:
+        k += 1
+    for n in (3, 2, 1):
+        if tuple(p.v.lower[k:k + n]) in NICK_CUES and k + n < p.n and \
+                p.v.text[k + n] in QUOTES_OPEN:
+            return nick(p, k + n, p.blocked)
+    return None
 
 
 def link(found: list[Person]) -> None:

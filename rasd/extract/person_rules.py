@@ -11,6 +11,8 @@ from typing import Any
 from rasd.extract.person_names import (
     INSTITUTION,
     LOCATIVE,
+    NICK_CUES,
+    PERSON_NOUNS,
     PLACE_OF,
     RUN_STOP,
     Element,
@@ -87,20 +89,25 @@ class PersonRules:
         raw = words_before(p, start)
         before = [fold(w) for w in raw]
         look = self._look_back(before, raw)
+        quoted = elements[0].kind == "nick" and len(elements) == 1
+        cue = quoted and self._nickname_cue(p, start)
         if elements[0].kind == "nick":
-            if len(elements) > 1 or not (title or look[0] or look[3]):
+            if len(elements) > 1 or not (title or look[0] or look[3] or cue):
                 return None
-            elements = [self._unquote(p, elements[0])]
-            start, end = elements[0].start, elements[0].end
+            elements = self._unquote(p, elements[0])
+            start, end = elements[0].start, elements[-1].end
         if title and raw:
             title, role, category = self._longer_title(raw, title, role, category)
         parts, nationality = self._parts(p, elements)
+        if quoted:  # a name in quotes standing alone is a nickname ('the Tunisian "Abu Hamza"')
+            parts["nickname"] = parts["nickname"] or " ".join(p.span(start, end).split())
         title = title or look[0]
         if title and len(elements) == 1 and elements[0].kind == "cap" and parts["given"] \
                 and self.lexical(elements[0]) is None:
             parts["family"], parts["given"] = parts["given"], None  # "Dr. Kassab": a surname
         titled = "title" if title and title[:1].isupper() else "role" if title else ""
-        confidence = self._evidence(p, elements, titled, start in headline)
+        confidence = self._evidence(p, elements, titled, start in headline) or \
+            (0.7 if cue and elements[0].kind == "nick" else 0.0)
         if confidence == 0.0 or self._not_a_person(p, elements, before, bool(title)):
             return None
         appos = self._apposition(p, end)
@@ -161,13 +168,33 @@ class PersonRules:
             nationality = self.names.nationalities[nkey(words[-1])] or None
         return title, role, category, nationality
 
-    def _unquote(self, p: Page, el: Element) -> Element:
-        """A quoted name standing alone ("the Tunisian 'Abu Hamza'"): the name inside."""
+    def _nickname_cue(self, p: Page, quote: int) -> bool:
+        """Whether a cue ("known as", "nicknamed", "dubbed") stands right before the opening
+        quote at token ``quote``, after a person noun or a role ("a man known as 'Abu Ali'",
+        "the commander, nicknamed "the Butcher"") within the sentence's eight words before."""
+        v = p.v
+        words: list[str] = []
+        for j in range(quote - 1, max(-1, quote - 12), -1):
+            if v.text[j] in {".", ";", ":", "!", "?"}:
+                break
+            if v.text[j] not in {",", "(", ")"} and not v.text[j].isspace():
+                words.insert(0, v.lower[j])
+            if v.sent_start[j]:
+                break
+        for n in (3, 2, 1):
+            if len(words) > n and tuple(words[-n:]) in NICK_CUES:
+                before = words[:-n][-8:]
+                return any(w in PERSON_NOUNS for w in before) or \
+                    self.roles.role_in(before) is not None
+        return False
+
+    def _unquote(self, p: Page, el: Element) -> list[Element]:
+        """A quoted name standing alone ("the Tunisian 'Abu Hamza'"): the name parts inside,
+        or the quoted words as one nickname ("the Butcher")."""
         inner = self.read_run(p, el.start + 1, set(range(el.end - 1, el.end)))
         if inner and inner[-1].end == el.end - 1:
-            return inner[0] if len(inner) == 1 else Element("nick", el.start + 1, el.end - 1,
-                                                            el.key)
-        return Element("nick", el.start + 1, el.end - 1, el.key)
+            return inner
+        return [Element("nick", el.start + 1, el.end - 1, el.key)]
 
     def _parts(self, p: Page, elements: list[Element]) -> tuple[dict[str, Any], str | None]:
         parts: dict[str, Any] = dict.fromkeys(PART_NAMES)

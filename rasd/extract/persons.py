@@ -42,7 +42,7 @@ from rasd.extract.person_names import (
     starts_of,
     words_before,
 )
-from rasd.extract.person_refs import link, partials, to_span
+from rasd.extract.person_refs import link, nicknames_after, partials, to_span
 from rasd.extract.person_rules import Person, PersonRules
 from rasd.extract.spans import register_extensions
 from rasd.taxonomy.registry import NameLexicon, Roles, alias_key, fold, load_names, load_roles
@@ -73,6 +73,7 @@ class PersonFinder(PersonRules):
         page = Page.of(doc)
         starts = starts_of(doc)
         found = self.find(page, starts, Headlines(page)) + arabic_persons(page, self.names)
+        found += nicknames_after(page, found)
         found += partials(self.names, page, found, starts)
         link(found)
         doc.spans[SPAN_KEY] = [to_span(doc, page, p, SPAN_KEY)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from rasd.extract import count_rules as R
 from rasd.extract import spans as _spans
+from rasd.extract.count_arabic import HAS_ARABIC, find_arabic_counts
 from rasd.extract.numbers import NUMBER_PATTERN, ascii_lower, parse_number
 
 _spans.register_extensions()
@@ -43,7 +44,7 @@ class Found:
 
 #: how far after a number its casualty word may stand (the longest shape of ``R.PASSIVE``)
 _REACH = 220
-_DIGITS = re.compile(r"\d[\d,.]*")
+_DIGITS = re.compile(r"\d[\d,.٬٫]*")
 
 
 def word_starts(lower: str, words: tuple[str, ...]) -> set[int]:
@@ -85,7 +86,7 @@ def _found(m: re.Match[str], kind: str, reason: str, subset: bool = False) -> Fo
     low, best, high, qual = rng
     start, end = R.count_span(m)
     value = {"kind": kind, "low": low, "best": best, "high": high, "qualifier": qual,
-             "who": R.who_of(m), "subset": subset, "cumulative": False}
+             "who": R.who_of(m), "subset": subset, "cumulative": False, "list": start}
     return Found(start, end, value, reason)
 
 
@@ -124,7 +125,7 @@ def _at_numbers(lower: str, starts: list[int], verbs: list[int],
             if item is not None:
                 yield item
                 if pattern is R.PASSIVE:
-                    yield from _list_before(lower, starts, item.start, item.value["kind"])
+                    yield from _list_before(lower, starts, item.start, item.value)
                     yield from _and_one(lower, item.end, m.end(), item.value)
                 break
 
@@ -136,11 +137,13 @@ def _at_words(lower: str, anchors: list[int]) -> Iterator[Found]:
             item = _found(m, R.kind_of(m), reason, subset) if m else None
             if m is None or item is None:
                 continue
+            if pattern in _TOLL_RULES:
+                _toll_flags(lower, m, item.value)
             yield item
             if pattern is R.ACTIVE:
                 yield from _and_one(lower, item.end, m.end(), item.value)
                 if item.value["who"]:
-                    yield from _list_after(lower, m.end(), item.value["kind"])
+                    yield from _list_after(lower, m.end(), item.value)
             break
 
 
@@ -152,6 +155,17 @@ _NUMBER_RULES = (
     (R.PASSIVE, "count before a casualty word", False, ""),
     (R.CASES, "cases of a violation", False, " cases of "),
 )
+def _toll_flags(lower: str, m: re.Match[str], value: dict[str, Any]) -> None:
+    """A toll statement that says the toll rose ("rose to", "bringing the toll to") is an
+    ``update`` of its event's toll, unless it is a running total of a period ("this month",
+    "since"); one the report calls earlier ("revising an earlier toll of 9") is ``previous``."""
+    said, at = lower[m.start():m.end()], R.count_span(m)[0]
+    if R.PREVIOUS.search(lower, max(0, at - 60), at):
+        value["previous"] = True
+    elif R.UPDATE.search(said) and not R.PERIOD.search(lower, m.start(), m.end() + 40):
+        value["update"] = True
+
+
 #: (pattern, reason, subset, the letters it opens with)
 _WORD_RULES = (
     (R.ACTIVE, "count after a casualty word", False, R.VERB_STEMS),
@@ -161,7 +175,10 @@ _WORD_RULES = (
     (R.BRING_TOLL, "death toll", False, ("brin", "brou", "rais", "tak", "took")),
     (R.BRING_NUMBER, "count brought to a number", False, ("brin", "brou", "rais", "tak",
                                                            "took")),
+    (R.RISE, "toll rose to a number", False, R.RISE_STEMS),
 )
+#: the rules that read a toll statement (a rise in it makes the count an ``update``)
+_TOLL_RULES = frozenset({R.TOLL, R.BRING_TOLL, R.BRING_NUMBER, R.RISE})
 
 
 @lru_cache(maxsize=4096)
@@ -171,14 +188,23 @@ def _rules_for(prefix: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
                  if any(prefix.startswith(o) or o.startswith(prefix) for o in opening))
 
 
-def _list_after(lower: str, end: int, kind: str, subset: bool = False) -> Iterator[Found]:
-    """Further counts after one: "killed 14 jihadists and 5 civilians"."""
+def _list_after(lower: str, end: int, head: dict[str, Any]) -> Iterator[Found]:
+    """Further counts after one (``head``, its value): "killed 14 jihadists and 5 civilians",
+    one list with it (``list``: the same id); a part right after it ("11 people, six of them
+    children") is a subset, never added to it."""
+    kind, subset = head["kind"], bool(head.get("subset"))
     while True:
         m = R.LIST_NEXT.match(lower, end)
         item = _found(m, kind, "listed with a count", subset) if m else None
         if m is None or item is None:
-            yield from _and_one(lower, end, end, {"kind": kind, "subset": subset})
+            part = R.LIST_PART.match(lower, end)
+            item = _found(part, kind, "part of a count ('N of them')", True) if part else None
+            if item is not None:
+                yield item
+                return
+            yield from _and_one(lower, end, end, head)
             return
+        item.value["list"] = head["list"]
         yield item
         end = m.end()
 
@@ -196,25 +222,29 @@ def _and_one(lower: str, start: int, end: int, like: dict[str, Any]) -> Iterator
         return
     value = {"kind": like["kind"], "low": 1, "best": 1, "high": 1, "qualifier": None,
              "who": R.WHO_KIND.get(" ".join(m.group("who").split())),
-             "subset": bool(like.get("subset")), "cumulative": False}
+             "subset": bool(like.get("subset")), "cumulative": False,
+             "list": like.get("list", m.start("num"))}
     yield Found(m.start("num"), m.end("num"), value, "one more after a count")
 
 
 _LIST_ITEM = re.compile(rf"{R.COUNT}{R.WHO_NP}\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
-def _list_before(lower: str, starts: list[int], start: int, kind: str) -> Iterator[Found]:
-    """Counts listed before a matched one: "5 civilians and 3 children were killed"."""
+def _list_before(lower: str, starts: list[int], start: int,
+                 head: dict[str, Any]) -> Iterator[Found]:
+    """Counts listed before a matched one (``head``, its value): "5 civilians and 3 children
+    were killed", one list with it."""
     while lower.endswith(("and ", ", "), 0, start):
         first = bisect.bisect_left(starts, start - 80)
         item = None
         for p in starts[first:bisect.bisect_left(starts, start)]:
             m = _LIST_ITEM.fullmatch(lower, p, start)
-            item = _found(m, kind, "listed with a count") if m else None
+            item = _found(m, head["kind"], "listed with a count") if m else None
             if item is not None:
                 break
         if item is None:
             return
+        item.value["list"] = head["list"]
         yield item
         start = item.start
 
@@ -227,6 +257,8 @@ def find_counts(text: str) -> list[Found]:
     starts = _count_starts(lower)
     found = list(_at_words(lower, verbs))
     found += _at_numbers(lower, starts, verbs, found)
+    if HAS_ARABIC.search(text):
+        found += [Found(*item) for item in find_arabic_counts(text)]
     out = _dedupe(found)
     out.extend(_subsets(lower, out))
     out = _dedupe(out)
@@ -251,7 +283,7 @@ def _subsets(lower: str, found: list[Found]) -> list[Found]:
         item = _found(m, kind, "part of a count before it", subset=True)
         if item:
             out.append(item)
-            out.extend(_list_after(lower, m.end(), kind, subset=True))
+            out.extend(_list_after(lower, m.end(), item.value))
     return out
 
 

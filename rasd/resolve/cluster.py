@@ -42,12 +42,12 @@ class Candidates:
     def __init__(self, items: list[Item], judged: Iterable[Pair] = ()) -> None:
         self.items = items
         self.blocks: dict[str, list[int]] = defaultdict(list)
-        self.reports: dict[str, list[int]] = defaultdict(list)
+        self.reports: dict[str, list[int]] = defaultdict(list)  # by Item.thread()
         self.judged: dict[int, set[int]] = defaultdict(set)
         for i, item in enumerate(items):
             for key in item.keys:
                 self.blocks[key].append(i)
-            self.reports[item.report].append(i)
+            self.reports[item.thread()].append(i)
         for i, j in judged:
             self.judged[i].add(j)
             self.judged[j].add(i)
@@ -71,7 +71,7 @@ class Candidates:
         if key not in self._sorted:
             members = self.blocks[key]
             order = sorted(members,
-                           key=lambda k: (_name_sort(self.items[k]), self.items[k].mention))
+                           key=lambda k: (name_sort(self.items[k]), self.items[k].mention))
             self._sorted[key] = order
             self._position[key] = {k: p for p, k in enumerate(order)}
         order, pos = self._sorted[key], self._position[key][i]
@@ -86,7 +86,7 @@ class Candidates:
                 found.update(members)
             else:
                 found.update(self._window(key, i))
-        same_report = self.reports[self.items[i].report]
+        same_report = self.reports[self.items[i].thread()]
         if len(same_report) <= MAX_REPORT_PERSONS:
             mine, words = self.words[i], self.words
             found.update(j for j in same_report if any(w in mine for w in words[j]))
@@ -98,8 +98,8 @@ class Candidates:
         items = self.items
         a, b = (i, j) if items[i].mention < items[j].mention else (j, i)
         coref = False
-        if items[a].report == items[b].report:
-            report = self.reports[items[a].report]
+        if items[a].thread() == items[b].thread():
+            report = self.reports[items[a].thread()]
             coref = _coreference(items, a, b, report) or _coreference(items, b, a, report)
         return score_pair(items[a], items[b], coref, explain)
 
@@ -138,7 +138,7 @@ def grow(cands: Candidates, seed: int, done: bytearray, review: float
     return members, scores
 
 
-def _name_sort(item: Item) -> str:
+def name_sort(item: Item) -> str:
     return "|".join(v or "" for v in (item.surname, item.given, item.kunya, item.nasab))
 
 
@@ -154,10 +154,11 @@ def _fits(short: Item, slot: str, value: str, full: Item) -> bool:
 
 
 def _coreference(items: list[Item], i: int, j: int, report_items: list[int]) -> bool:
-    """Whether ``items[i]`` is a short form whose only full name in the report is ``items[j]``."""
+    """Whether ``items[i]`` is a short form whose only full name in its document is ``items[j]``
+    (``report_items``: the items of the report, with its mail message and attachments)."""
     a, b = items[i], items[j]
     short = _short_word(a)
-    if a.report != b.report or short is None or len(b.name_slots()) < 2:
+    if a.thread() != b.thread() or short is None or len(b.name_slots()) < 2:
         return False
     slot, value = short
     if not _fits(a, slot, value, b):

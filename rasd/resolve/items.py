@@ -55,6 +55,11 @@ class Item:
     keys: tuple[str, ...] = ()
     entity: str | None = None  # the entity it belonged to before this run
     bare: bool = False  # one plain word: a given name or a family name (see rasd.resolve.score)
+    message: str | None = None  # the report of the mail this report came attached to
+
+    def thread(self) -> str:
+        """The report of the message it came with, or its own: the document coreference spans."""
+        return self.message or self.report
 
     def name_slots(self) -> dict[str, str]:
         found = {}
@@ -86,7 +91,7 @@ class Item:
 
 FORM_FIELDS = ("mention", "report", "text", "given", "surname", "kunya", "nasab", "laqab",
                "title", "category", "origin", "affiliation", "day", "bare", "middle", "places",
-               "areas", "groups")
+               "areas", "groups", "message")
 _LISTS = frozenset({"middle", "places", "areas", "groups"})
 
 
@@ -131,6 +136,8 @@ def _parts_from_value(parts: NameParts, value: Mapping[str, Any]) -> None:
     """Parts the extractor found override the parsed ones."""
     given = value.get("parts") or {}
     if any(given.get(k) for k in _PART_SLOTS):
+        if parts.bare:
+            parts.surname = None  # the parse put the bare word in the surname slot
         parts.bare = False  # the extractor said which part the word is
     for key, slot in _PART_SLOTS.items():
         text = given.get(key)
@@ -160,16 +167,22 @@ def person_item(mention: Mention, context: Mapping[str, Any]) -> Item:
         origin=origin, affiliation=value.get("affiliation"),
         places=tuple(context.get("places", ())), areas=areas,
         groups=tuple(context.get("groups", ())), day=context.get("day"), bare=parts.bare,
+        message=context.get("message"),
     )
     item.keys = item_keys(item)
     return item
 
 
 def report_context(mentions: Iterable[Mention], report_dates: Mapping[str, date] | None = None,
-                   group_of: Mapping[str, str] | None = None) -> dict[str, dict[str, Any]]:
-    """Per report: the places (gazetteer ids), areas (admin1) and groups it mentions, its date.
+                   group_of: Mapping[str, str] | None = None,
+                   report_parents: Mapping[str, str] | None = None
+                   ) -> dict[str, dict[str, Any]]:
+    """Per report: the places (gazetteer ids), areas (admin1) and groups it mentions, its date,
+    and the message it came attached to.
 
-    ``group_of``: mention id -> group entity id where linking resolved a group mention.
+    ``group_of``: mention id -> group entity id where linking resolved a group mention;
+    ``report_parents``: attachment report id -> the report of its message (see
+    :func:`root_message`).
     """
     places: dict[str, set[str]] = defaultdict(set)
     areas: dict[str, set[str]] = defaultdict(set)
@@ -183,16 +196,29 @@ def report_context(mentions: Iterable[Mention], report_dates: Mapping[str, date]
         elif m.kind == "group" and (m.entity or (group_of or {}).get(m.id)):
             groups[m.report].add(m.entity or (group_of or {})[m.id])
     context: dict[str, dict[str, Any]] = {}
-    for report in set(places) | set(groups) | set(report_dates or {}):
+    parents = report_parents or {}
+    for report in set(places) | set(groups) | set(report_dates or {}) | set(parents):
         day = (report_dates or {}).get(report)
         context[report] = {"places": sorted(places[report]), "areas": sorted(areas[report]),
                            "groups": sorted(groups[report]),
-                           "day": day.toordinal() if day else None}
+                           "day": day.toordinal() if day else None,
+                           "message": root_message(report, parents)}
     return context
 
 
+def root_message(report: str, parents: Mapping[str, str]) -> str | None:
+    """The report of the outermost message ``report`` came attached to (an attachment of an
+    attachment belongs to the first message), or None for a report that is no attachment."""
+    seen = {report}
+    while report in parents and parents[report] not in seen:
+        report = parents[report]
+        seen.add(report)
+    return report if len(seen) > 1 else None
+
+
 def person_items(mentions: list[Mention], report_dates: Mapping[str, date] | None = None,
-                 group_of: Mapping[str, str] | None = None) -> list[Item]:
+                 group_of: Mapping[str, str] | None = None,
+                 report_parents: Mapping[str, str] | None = None) -> list[Item]:
     """Items of the person mentions in ``mentions`` (the other kinds give their context)."""
-    context = report_context(mentions, report_dates, group_of)
+    context = report_context(mentions, report_dates, group_of, report_parents)
     return [person_item(m, context.get(m.report, {})) for m in mentions if m.kind == "person"]

@@ -319,8 +319,13 @@ def part_word(text: str) -> str | None:
     """The canonical word of one name part the extractor gave ("al-Hamwi", "Alhamwi", "Abu
     Omar" -> "hamwi", "hamwi", "umar")."""
     vocab = vocabulary()
+    units = _units(words(text))
+    if len(units) == 1:
+        return units[0][1] or None  # particles of both scripts off: "أبو طلحة" -> "talha"
+    particles = arabic.data()["particles"]
     kept = [w for w in words(text)
-            if w not in ARTICLES and w not in vocab.kunya and w not in vocab.nasab]
+            if w not in ARTICLES and w not in vocab.kunya and w not in vocab.nasab
+            and w not in particles["kunya"] and w not in particles["nasab"]]
     if len(kept) == 1:
         kept = [_unglue(kept[0])[0]]
     return canon("".join(kept)) or None

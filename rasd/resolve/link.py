@@ -20,6 +20,7 @@ from typing import Any
 
 from rasd.model import Entity, Judgement, Mention, stable_id
 from rasd.resolve import judgements as jmod
+from rasd.resolve.capped import capped_pairs
 from rasd.resolve.cluster import Candidates, Pair, cluster, grow
 from rasd.resolve.entities import person_entity, person_id
 from rasd.resolve.explain import JUDGEMENT, LINKED, SINGLE, Explanations
@@ -117,7 +118,6 @@ def _explain(cands: Candidates, groups: list[list[int]], scores: dict[Pair, Scor
 
 def _review(cands: Candidates, scores: dict[Pair, Scored], eids: dict[int, str],
             judged: _Judged, settings: Settings) -> list[ReviewPair]:
-    items = cands.items
     judged_entities = {frozenset((eids[i], eids[j])) for i, j in judged.pairs
                        if i in eids and j in eids}
     best: dict[frozenset[str], tuple[float, Pair]] = {}
@@ -131,17 +131,39 @@ def _review(cands: Candidates, scores: dict[Pair, Scored], eids: dict[int, str],
             continue
         if s.score > best.get(key, (-1.0, (0, 0)))[0]:
             best[key] = (s.score, (i, j))
-    out = []
-    for _, (score, (i, j)) in sorted(best.items(), key=lambda kv: sorted(kv[0])):
-        a, b = sorted((i, j), key=lambda k: items[k].mention)
-        ea, eb = eids[a], eids[b]
-        out.append(ReviewPair(id=stable_id("rev", *sorted((ea, eb))), kind="person",
-                              entity_a=ea, entity_b=eb, mention_a=items[a].mention,
-                              mention_b=items[b].mention, score=round(score, 4),
-                              explanation=cands.score(i, j, explain=True).explanation(),
-                              names=(items[a].text, items[b].text)))
+    out = [_review_pair(cands, i, j, eids[i], eids[j], score)
+           for _, (score, (i, j)) in sorted(best.items(), key=lambda kv: sorted(kv[0]))]
     out.sort(key=lambda r: (-r.score, r.id))
     return out
+
+
+def _review_pair(cands: Candidates, i: int, j: int, ei: str, ej: str, score: float,
+                 **extra: Any) -> ReviewPair:
+    items = cands.items
+    (a, ea), (b, eb) = sorted(((i, ei), (j, ej)), key=lambda x: items[x[0]].mention)
+    return ReviewPair(id=stable_id("rev", *sorted((ea, eb))), kind="person", entity_a=ea,
+                      entity_b=eb, mention_a=items[a].mention, mention_b=items[b].mention,
+                      score=round(score, 4),
+                      explanation={**cands.score(i, j, explain=True).explanation(), **extra},
+                      names=(items[a].text, items[b].text))
+
+
+def _capped_review(cands: Candidates, result: LinkResult, judged: _Judged, touched: set[str],
+                   settings: Settings) -> None:
+    """Queue the best pairs of the capped blocks this run touched (rasd.resolve.capped)."""
+    items, assigned = cands.items, result.assignments
+
+    def entity_of(k: int) -> str:
+        return assigned.get(items[k].mention) or items[k].entity or items[k].mention
+
+    skip = {frozenset((r.entity_a, r.entity_b)) for r in result.review}
+    skip |= {frozenset((entity_of(i), entity_of(j))) for i, j in judged.pairs}
+    for score, i, j, key in capped_pairs(cands, entity_of, touched, skip, settings.link_review,
+                                         settings.link_capped_review):
+        result.review.append(_review_pair(
+            cands, i, j, entity_of(i), entity_of(j), score,
+            capped_block={key: len(cands.blocks[key])},
+            why="a capped name block: these two were not compared when linking"))
 
 
 def _confidence(scores: dict[Pair, Scored], eids: dict[int, str]) -> dict[str, float]:
@@ -187,36 +209,43 @@ def link_persons(new_items: list[Item], entities: list[Entity], judgements: list
         result.review.extend(_review(cands, scores, eids, judged, settings))
     result.removed.extend(sorted(old_ids - new_entity_ids))
     result.capped.update(cands.capped())
+    _capped_review(cands, result, judged, new_entity_ids, settings)
     cands.release()
 
 
 def link(mentions: list[Mention], entities: list[Entity], judgements: list[Judgement],
-         settings: Settings, *, report_dates: Mapping[str, date] | None = None) -> LinkResult:
+         settings: Settings, *, report_dates: Mapping[str, date] | None = None,
+         report_parents: Mapping[str, str] | None = None) -> LinkResult:
     """Link person, group and place mentions to entities (see module doc).
 
     ``mentions``: the mentions of the new reports (all kinds); ``entities``: the entities known
     so far (person entities carry their linked forms); ``judgements``: every judgement on
     record (withdrawn ones are ignored); ``report_dates``: report id -> date, for the date
-    feature. Returns new and updated entities, assignments for the new mentions and for old
-    mentions whose entity changed, an explanation per mention, and the review queue of the
-    components that were linked again.
+    feature; ``report_parents``: attachment report id -> the report of the mail it came with
+    (``Report.parent``), so that a short form in an attachment can stand for the one full name
+    of its message (coreference spans a mail and its attachments). Returns new and updated
+    entities, assignments for the new mentions and for old mentions whose entity changed, an
+    explanation per mention, and the review queue of the components that were linked again
+    (with the best pairs of the capped name blocks they touch, :mod:`rasd.resolve.capped`).
     """
     was_enabled = gc.isenabled()
     gc.disable()  # millions of small tuples: collection passes would cost more than they free
     try:
-        return _link(mentions, entities, judgements, settings, report_dates)
+        return _link(mentions, entities, judgements, settings, report_dates, report_parents)
     finally:
         if was_enabled:
             gc.enable()
 
 
 def _link(mentions: list[Mention], entities: list[Entity], judgements: list[Judgement],
-          settings: Settings, report_dates: Mapping[str, date] | None) -> LinkResult:
+          settings: Settings, report_dates: Mapping[str, date] | None,
+          report_parents: Mapping[str, str] | None) -> LinkResult:
     result = LinkResult()
     existing = {e.id: e for e in entities}
     groups = [m for m in mentions if m.kind == "group"]
     resolved = resolve_groups(groups)
-    persons = person_items(mentions, report_dates, {k: v[0] for k, v in resolved.items() if v[0]})
+    persons = person_items(mentions, report_dates, {k: v[0] for k, v in resolved.items() if v[0]},
+                           report_parents)
     link_persons(persons, entities, judgements, settings, result)
     del persons
     result.entities.extend(link_groups(groups, resolved, existing, result.assignments,

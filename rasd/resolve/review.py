@@ -42,6 +42,8 @@ def describe(pair: ReviewPair) -> str:
     """The text shown for one pair: the two names, the score and the features."""
     lines = [f"{pair.names[0]!r}  vs  {pair.names[1]!r}   score {pair.score:.2f}",
              f"  entities {pair.entity_a} / {pair.entity_b}"]
+    if pair.explanation.get("why"):
+        lines.append(f"  why queued: {pair.explanation['why']}")  # e.g. from a capped block
     for name, weight, agreed, detail in pair.explanation.get("features", []):
         mark = "+" if agreed else ("-" if weight < 0 else " ")
         lines.append(f"  {mark} {name:<12} {weight:+.2f}  {detail}")

@@ -12,7 +12,9 @@ Precision rules on top of the weights:
   cannot-link: score at most 0.01;
 - a single agreeing name part (a shared family name, a given name alone) never links
   automatically (``auto`` is False: at most the review queue) — except a short form that has
-  exactly one possible full name in its own report (``coreference``);
+  exactly one possible full name in its own report, or in the mail it came with and that
+  mail's other attachments (``coreference``; across two parts of a mail only when their
+  places and stated affiliations do not disagree);
 - a shared kunya with nothing else in the name links automatically only with two kinds of
   context agreeing (place, and affiliation / group / role).
 
@@ -199,6 +201,12 @@ def _may_link(agreed: set[str], kinds: set[str], coreference: bool) -> bool:
     return False
 
 
+def _context_disagrees(feats: list[Feature]) -> bool:
+    """Whether the places (none in common) or the stated affiliations disagree."""
+    return any(not agreed and weight < 0 and name in ("place", "affiliation")
+               for name, weight, agreed, _ in feats)
+
+
 def score_pair(a: Item, b: Item, coreference: bool = False, explain: bool = True) -> Scored:
     """Score two person items; ``coreference``: ``b`` is the one full name ``a`` can shorten."""
     feats: list[Feature] = [("prior", PRIOR, False, "two names in one block")]
@@ -206,11 +214,13 @@ def score_pair(a: Item, b: Item, coreference: bool = False, explain: bool = True
     veto = _origin_feature(a, b, feats, agreed) or veto
     _middle_feature(a, b, feats)
     kinds = _context_features(a, b, feats, explain)
-    if a.report == b.report and not veto:
-        if coreference:
-            feats.append(("coreference", COREFERENCE, True, "the only such name in the report"))
-        elif len(agreed) >= 2:
-            feats.append(("same report", SAME_REPORT, True, a.report))
+    if coreference and a.report != b.report and _context_disagrees(feats):
+        coreference = False  # two parts of one mail about different places or groups
+    if coreference and not veto:
+        where = "report" if a.report == b.report else "mail and its attachments"
+        feats.append(("coreference", COREFERENCE, True, f"the only such name in the {where}"))
+    elif a.report == b.report and not veto and len(agreed) >= 2:
+        feats.append(("same report", SAME_REPORT, True, a.report))
     raw = sum(f[1] for f in feats)
     score = 1.0 / (1.0 + math.exp(-raw))
     if veto:

@@ -31,3 +31,21 @@ def test_background_and_unasserted_events_are_not_main() -> None:
 
 def test_without_a_toll_the_first_event_of_the_lede() -> None:
     assert main_event([_event("e2", 400), _event("e1", 100)]).id == "e1"  # type: ignore[union-attr]
+
+
+def test_a_toll_merged_in_from_below_the_lede_does_not_make_the_main_event() -> None:
+    far = _event("e1", 20, killed=5)
+    far.counts[0].evidence = Span(2400, 2401, "5")  # merged in from a later paragraph
+    told_here = _event("e2", 200, killed=24)
+    told_here.counts[0].evidence = Span(230, 232, "24")
+    assert main_event([far, told_here]).id == "e2"  # type: ignore[union-attr]
+    assert main_event([far]).id == "e1"  # type: ignore[union-attr]
+
+
+def test_an_event_without_a_toll_takes_a_later_telling_of_the_same_type_and_province() -> None:
+    lede = _event("e1", 10, admin1="Idlib")
+    again = _event("e2", 900, killed=7, admin1="Idlib")
+    elsewhere = _event("e3", 700, killed=30, admin1="Aleppo")
+    assert main_event([lede, elsewhere, again]).id == "e2"  # type: ignore[union-attr]
+    other_type = _event("e4", 800, killed=3, event_type="Battles", admin1="Idlib")
+    assert main_event([lede, other_type]).id == "e1"  # type: ignore[union-attr]
