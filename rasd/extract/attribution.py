@@ -48,6 +48,10 @@ ANONYMOUS_WORDS = {
     "villagers", "defector", "detainee", "prisoner", "teacher", "farmer", "people", "locals",
 }
 PRONOUNS = {"he", "she"}
+_CUE_WORDS = CUES | {"according"}  # the words a sentence must hold to be read
+_CLAIM_OPENERS = {":", *OPEN_Q}  # the claim starts after them: 'X said: "..."'
+_PHRASE_ENDS = {",", ".", ";", ":", "(", *OPEN_Q}  # a speaker phrase after the cue ends there
+_INVERTING = {",", "'", *CLOSE_Q}  # before the cue: '"...," said X'
 
 
 @Language.factory("rasd_attribution", default_config={}, assigns=["doc.spans"], requires=[])
@@ -65,7 +69,7 @@ class Attribution:
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data.pop("rasd_attr_spans", None)  # a doc run twice is read afresh
         view = doc.user_data["rasd_attr_view"] = token_view(doc)
-        cues = [i for i, w in enumerate(view.lower) if w in CUES or w == "according"]
+        cues = [i for i, w in enumerate(view.lower) if w in _CUE_WORDS]
         out: list[Span] = []
         if not cues:  # most sentences quote nobody: only those holding a cue word are read
             doc.spans[SPAN_KEY] = out
@@ -155,25 +159,26 @@ def _verb(
 
 
 def _inverted(doc: Doc, v: int) -> bool:
-    return v > 0 and _view(doc).text[v - 1] in {",", *CLOSE_Q} | {"'"}
+    return v > 0 and _view(doc).text[v - 1] in _INVERTING
 
 
 def _speaker_before(doc: Doc, sent: Span, v: int) -> tuple[int, int, tuple[int, int] | None]:
     """The speaker phrase ending before the cue, skipping "also", "has"; and its apposition."""
+    text, first = _view(doc).text, sent.start
     end = v
-    while end > sent.start and _view(doc).text[end - 1] in SKIP_BEFORE:
+    while end > first and text[end - 1] in SKIP_BEFORE:
         end -= 1
     appos = None
-    if end > sent.start and _view(doc).text[end - 1] == ",":  # "X, head of Y, said"
+    if end > first and text[end - 1] == ",":  # "X, head of Y, said"
         comma = end - 1
         k = comma - 1
-        while k > sent.start and _view(doc).text[k] != "," and comma - k < 14:
+        while k > first and text[k] != "," and comma - k < 14:
             k -= 1
-        if _view(doc).text[k] != ",":
+        if text[k] != ",":
             return end, end, None
         appos, end = (k + 1, comma), k
     start = end
-    while start > sent.start and _view(doc).text[start - 1] not in BOUNDARY and end - start < 10:
+    while start > first and text[start - 1] not in BOUNDARY and end - start < 10:
         start -= 1
     return start, end, appos
 
@@ -182,13 +187,14 @@ def _after_cue(doc: Doc, v: int, end: int) -> tuple[int, str | None]:
     """Where the claim starts after the cue; the hearer of "told Y"."""
     i = v + 1
     hearer = None
-    if _view(doc).lower[v] in {"told", "tells"} and i < end:
+    view = _view(doc)
+    if view.lower[v] in {"told", "tells"} and i < end:
         known = _overlapping(doc, "group", i, i + 1) or _overlapping(doc, "person", i, i + 1)
         j = known.end if known is not None and known.start == i else i + 1
-        hearer = doc_text(doc)[_view(doc).idx[i]:_view(doc).end_char(j - 1)]
+        hearer = doc_text(doc)[view.idx[i]:view.end_char(j - 1)]
         i = j
     for j in range(i, min(i + 8, end)):
-        if _view(doc).lower[j] == "that" or _view(doc).text[j] in {":", *OPEN_Q}:
+        if view.lower[j] == "that" or view.text[j] in _CLAIM_OPENERS:
             return j + 1, hearer
     return _skip_punct(doc, i, end), hearer
 
@@ -286,9 +292,9 @@ def _quotations(texts: list[str]) -> list[tuple[int, int]]:
 
 
 def _phrase_end(doc: Doc, start: int, limit: int) -> int:
+    text = _view(doc).text
     end = start
-    while end < limit and _view(doc).text[end] not in {",", ".", ";", ":", "(", *OPEN_Q} \
-            and end - start < 12:
+    while end < limit and text[end] not in _PHRASE_ENDS and end - start < 12:
         end += 1
     return end
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import dateparser
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from rasd.extract import spans as _spans
 from rasd.extract.date_anchors import RULE_ANCHORS, WINDOWS, find_anchors, windows
@@ -312,13 +312,14 @@ def _run(text: str, base: date | None) -> Iterator[DateHit]:
         kind = RULE_ANCHORS[name]
         if not anchors[kind]:
             continue
+        group = "s" if "s" in pattern.groupindex else 0  # the part of the match to keep
         for lo, hi in windows(anchors[kind], *WINDOWS[kind], len(text)):
             for m in pattern.finditer(text, lo, hi):
                 res = fn(m, base)
                 if res is None:
                     continue
                 first, last, prec, year_known = res
-                start, end = m.span("s") if "s" in m.groupdict() else m.span()
+                start, end = m.span(group)
                 yield DateHit(start, end, first, last, prec, year_known, name)
 
 
@@ -348,14 +349,15 @@ class DateFinder:
         base = doc.user_data.get("published")
         base = base if isinstance(base, date) else None
         spans = []
+        view = _spans.token_view(doc)
         for hit in find_dates(_spans.doc_text(doc), base):
-            span = doc.char_span(hit.start, hit.end, label="DATE", alignment_mode="expand")
-            if span is None:
+            bounds = _spans.token_range(doc, view, hit.start, hit.end)
+            if bounds is None:
                 continue
-            span._.value = hit.value()
-            span._.reason = f"date rule '{hit.rule}'"
-            span._.confidence = 0.9 if hit.first is not None else 0.4
-            spans.append(span)
+            _spans.set_span_extensions(  # span._.x = ... without an accessor object per value
+                doc, view.idx[bounds[0]], view.end_char(bounds[1] - 1), value=hit.value(),
+                reason=f"date rule '{hit.rule}'", confidence=0.9 if hit.first is not None else 0.4)
+            spans.append(Span(doc, *bounds, label="DATE"))
         doc.spans["date"] = spans
         return doc
 

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from rasd.extract import event_rules as rules
 from rasd.extract import perpetrators, report_attackers
 from rasd.extract import spans as _spans
-from rasd.extract.prefilter import Dispatch
+from rasd.extract.prefilter import Dispatch, shared_candidates, union_starts
 
 _spans.register_extensions()
 
@@ -63,6 +63,7 @@ class Taxonomy:
     triggers: Dispatch  # one named group per sub-event: s0, s1, ... (rasd.extract.prefilter)
     cues: Dispatch  # one named group per violation: v_<id>
     violations: dict[str, dict[str, Any]]
+    starts: re.Pattern[str]  # the words of triggers and cues, read in one scan
 
 
 def _load_yaml(name: str) -> dict[str, Any]:
@@ -82,21 +83,20 @@ def load_taxonomy() -> Taxonomy:
                                   tuple(sspec.get("violations", []))), sspec["triggers"]))
     subs.sort(key=lambda s: -s[0].priority)
     vio = _load_yaml("violations.yaml")["violations"]
-    return Taxonomy(
-        subs=tuple(s for s, _ in subs),
-        triggers=Dispatch([(f"s{i}", list(t)) for i, (_, t) in enumerate(subs)]),
-        cues=Dispatch([(f"v_{k}", list(v["cues"])) for k, v in vio.items() if v.get("cues")]),
-        violations=vio,
-    )
+    triggers = Dispatch([(f"s{i}", list(t)) for i, (_, t) in enumerate(subs)])
+    cues = Dispatch([(f"v_{k}", list(v["cues"])) for k, v in vio.items() if v.get("cues")])
+    return Taxonomy(subs=tuple(s for s, _ in subs), triggers=triggers, cues=cues,
+                    violations=vio, starts=union_starts((triggers, cues)))
 
 
 def _cands(doc: Doc, tax: Taxonomy, which: str) -> list[tuple[int, re.Pattern[str]]]:
     """The words of the doc that may start a trigger (``which`` = "triggers") or a violation
-    cue ("cues"), read once per doc (:meth:`rasd.extract.prefilter.Dispatch.candidates`)."""
+    cue ("cues"), both read in one scan once per doc
+    (:func:`rasd.extract.prefilter.shared_candidates`)."""
     cache = doc.user_data.setdefault("rasd_plain", {})
     if which not in cache:
-        dispatch: Dispatch = getattr(tax, which)
-        cache[which] = dispatch.candidates(rules.lower_text(doc))
+        cache["triggers"], cache["cues"] = shared_candidates(
+            rules.lower_text(doc), (tax.triggers, tax.cues), tax.starts)
     found: list[tuple[int, re.Pattern[str]]] = cache[which]
     return found
 
@@ -206,17 +206,40 @@ def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, 
     count of people killed."""
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
     deaths = [(a, b) for a, b, v in rules.plain_spans(doc, "quantity")
-              if v.get("kind") in ("killed", "executed")]
+              if v.get("kind") in ("killed", "executed")]  # sorted by start
+    candidates, text = _cands(doc, tax, "triggers"), rules.doc_text(doc)
+    lower = rules.lower_text(doc)
     for bounds in sentence_bounds(doc):
-        if not tax.triggers.hit_in(*bounds, _cands(doc, tax, "triggers")) and not any(
-                a >= bounds[0] and b <= bounds[1] for a, b in deaths):
+        if not tax.triggers.hit_in(*bounds, candidates) and not _holds(deaths, *bounds):
             continue
         cuts = [bounds[0]]
-        for m in rules.CLAUSE_SPLIT.finditer(rules.doc_text(doc), *bounds):
-            cuts.append(m.start())
+        if _may_split(text, lower, *bounds):
+            cuts.extend(m.start() for m in rules.CLAUSE_SPLIT.finditer(text, *bounds))
         cuts.append(bounds[1])
         out.extend(((a, b), bounds) for a, b in itertools.pairwise(cuts) if b > a)
     return out
+
+
+def _may_split(text: str, lower: str, start: int, end: int) -> bool:
+    """Whether ``CLAUSE_SPLIT`` can match in the sentence: it needs a ";", a "." before the
+    last character ("\\.\\s"), or "while" / "where" ("whereas", "meanwhile", "elsewhere"),
+    looked for with ``str.find`` (the pattern tries its alternatives at every space). Text
+    beyond ASCII always runs the pattern (case-insensitive matching folds some of it to
+    ASCII letters)."""
+    return (text.find(";", start, end) >= 0 or text.find(".", start, end - 1) >= 0
+            or lower.find("while", start, end) >= 0 or lower.find("where", start, end) >= 0
+            or not text[start:end].isascii())
+
+
+def _holds(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the ``ranges`` (sorted by start) lies inside [start, end): bisection,
+    not a scan of every range per sentence."""
+    i = bisect.bisect_left(ranges, (start,))
+    while i < len(ranges) and ranges[i][0] < end:
+        if ranges[i][1] <= end:
+            return True
+        i += 1
+    return False
 
 
 def _published(doc: Doc) -> date | None:

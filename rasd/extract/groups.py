@@ -21,14 +21,20 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from rasd.extract.group_names import add_local_groups
-from rasd.extract.spans import register_extensions, set_span_extensions
+from rasd.extract.spans import (
+    TokenView,
+    doc_text,
+    register_extensions,
+    set_span_extensions,
+    token_view,
+)
 from rasd.taxonomy.registry import ActorDictionary, load_actors, phrase_key
 
 SPAN_KEY = "group"
 _CTX = "ctx\x1f"
+Match = tuple[int, int, str]  # start token, end token, label (a group id or _CTX + phrase)
 
 
 @Language.factory(
@@ -61,38 +67,38 @@ class GroupFinder:
             matcher.add(label, [nlp.make_doc(text) for text in sorted(surfaces)])
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = self._matches(doc)
-        explicit = filter_spans([s for s in candidates if not s.label_.startswith(_CTX)])
-        taken = {i for s in explicit for i in range(s.start, s.end)}
-        generic = [s for s in candidates if s.label_.startswith(_CTX)]
-        generic = [s for s in filter_spans(generic) if not taken & set(range(s.start, s.end))]
-        spans = sorted(explicit + generic, key=lambda s: s.start)
+        view = token_view(doc)  # token texts as plain lists: no Token object per read
+        candidates = self._matches(doc, view)
+        explicit = _longest_first([c for c in candidates if not c[2].startswith(_CTX)])
+        taken = {i for start, end, _ in explicit for i in range(start, end)}
+        generic = [c for c in candidates if c[2].startswith(_CTX)]
+        generic = [c for c in _longest_first(generic) if not taken & set(range(c[0], c[1]))]
         out: list[Span] = []
-        for span in spans:
-            looks_back = span.label_.startswith(_CTX)  # only a generic phrase looks back
-            named = self._named_before(explicit, span.start) if looks_back else set()
-            resolved = self._resolve(span, named)
+        for found in sorted(explicit + generic, key=lambda c: c[0]):
+            looks_back = found[2].startswith(_CTX)  # only a generic phrase looks back
+            named = self._named_before(explicit, found[0]) if looks_back else set()
+            resolved = self._resolve(doc, view, found, named)
             if resolved is not None:
                 out.append(resolved)
         doc.spans[SPAN_KEY] = add_local_groups(doc, out)  # names not in the dictionary
         return doc
 
-    def _matches(self, doc: Doc) -> list[Span]:
-        spans: list[Span] = []
-        for match_id, start, end in self.lower(doc):
-            spans.append(Span(doc, start, end, label=match_id))
-        for match_id, start, end in self.exact(doc):
-            if not _in_caps_run(doc, start, end):
-                spans.append(Span(doc, start, end, label=match_id))
-        return spans
+    def _matches(self, doc: Doc, view: TokenView) -> list[Match]:
+        """(start token, end token, label) of every alias match: lower-case ones, then exact
+        ones outside ALL-CAPS runs."""
+        strings, text = doc.vocab.strings, doc_text(doc)
+        found = [(start, end, strings[match_id]) for match_id, start, end in self.lower(doc)]
+        found += [(start, end, strings[match_id]) for match_id, start, end in self.exact(doc)
+                  if not _in_caps_run(text, view, start, end)]
+        return found
 
-    def _named_before(self, explicit: list[Span], start: int) -> set[str]:
+    def _named_before(self, explicit: list[Match], start: int) -> set[str]:
         """Groups named explicitly before token ``start`` (a generic reference looks back)."""
-        named = {s.label_ for s in explicit if s.start < start}
+        named = {label for s, _, label in explicit if s < start}
         return named | {a for gid in list(named) for a in self.actors.ancestors(gid)}
 
-    def _resolve(self, span: Span, named: set[str]) -> Span | None:
-        label = span.label_
+    def _resolve(self, doc: Doc, view: TokenView, found: Match, named: set[str]) -> Span | None:
+        start, end, label = found
         if label.startswith(_CTX):
             key = label[len(_CTX) :]
             gid, confidence, reason = self._contextual(key, named)
@@ -100,12 +106,14 @@ class GroupFinder:
                 return None
         else:
             gid, confidence = label, 0.95
-            reason = f"alias {span.text!r} of the actor dictionary"
+            text = doc_text(doc)[view.idx[start]:view.end_char(end - 1)]  # span.text
+            reason = f"alias {text!r} of the actor dictionary"
         group = self.actors.groups[gid]
-        out = _with_article(span, gid)
-        set_span_extensions(out.doc, out.start_char, out.end_char, entity=gid,
+        if start > 0 and view.lower[start - 1] == "the" and view.lower[start] != "the":
+            start -= 1  # a preceding "the" is taken in ("the regime forces")
+        set_span_extensions(doc, view.idx[start], view.end_char(end - 1), entity=gid,
                             value=group.value(), confidence=confidence, reason=reason)
-        return out
+        return Span(doc, start, end, label=SPAN_KEY)
 
     def _contextual(self, key: str, named: set[str]) -> tuple[str | None, float, str]:
         sharing = self.actors.contextual.get(phrase_key(key), [])
@@ -124,23 +132,28 @@ class GroupFinder:
         return None, 0.0, ""
 
 
-def _with_article(span: Span, gid: str) -> Span:
-    """The span with a preceding "the" taken in ("the regime forces")."""
-    doc = span.doc
-    start = span.start
-    if start > 0 and doc[start - 1].lower_ == "the" and span[0].lower_ != "the":
-        start -= 1
-    return Span(doc, start, span.end, label=SPAN_KEY)
+def _longest_first(found: list[Match]) -> list[Match]:
+    """``spacy.util.filter_spans`` on (start, end, label) matches: the longest (then first)
+    of overlapping matches kept, in text order."""
+    ordered = sorted(found, key=lambda c: (c[1] - c[0], -c[0]), reverse=True)
+    out: list[Match] = []
+    seen: set[int] = set()
+    for match in ordered:
+        if match[0] not in seen and match[1] - 1 not in seen:
+            out.append(match)
+            seen.update(range(match[0], match[1]))
+    return sorted(out, key=lambda c: c[0])
 
 
-def _in_caps_run(doc: Doc, start: int, end: int) -> bool:
-    """True where an upper-case match sits among upper-case words (a headline, a dateline)."""
-    if not doc[start:end].text.isupper():
+def _in_caps_run(text: str, view: TokenView, start: int, end: int) -> bool:
+    """True where an upper-case match sits among upper-case words (a headline, a dateline);
+    ``text``: the doc's text."""
+    if not text[view.idx[start]:view.end_char(end - 1)].isupper():
         return False
     for i in (start - 1, end):
-        if 0 <= i < len(doc):
-            tok = doc[i]
-            if tok.is_alpha and len(tok) > 1 and tok.is_upper:
+        if 0 <= i < len(view):
+            word = view.text[i]
+            if word.isalpha() and len(word) > 1 and word.isupper():  # is_alpha, is_upper
                 return True
     return False
 

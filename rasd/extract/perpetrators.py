@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span
 
+from rasd.extract.prefilter import literal_words
 from rasd.taxonomy.registry import load_actors
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -144,6 +145,7 @@ class Lexicon:
     countries: re.Pattern[str]  # "by <country>": one named group per country, c0, c1, ...
     country_ids: tuple[str, ...]
     nouns: re.Pattern[str]  # attack nouns, on lower-cased text
+    noun_words: tuple[str, ...]  # the same nouns as a list (prefilter.literal_words)
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +168,7 @@ def lexicon() -> Lexicon:
                            rf"(?:{alts})(?![\w.-])")
     nouns = re.compile(rf"\b(?:{'|'.join(map(re.escape, data['attack_nouns']))})\b")
     return Lexicon(lower, exact, frozenset(data["fillers"]), weapons, areas, countries,
-                   tuple(gid for _, gid in names), nouns)
+                   tuple(gid for _, gid in names), nouns, tuple(data["attack_nouns"]))
 
 
 def actor_of(g: GroupRef, role: str, rule: str) -> dict[str, Any]:
@@ -265,7 +267,9 @@ def _role_by_context(text: str, g: GroupRef, lo: int) -> tuple[str, str] | None:
 
 def attack_nouns(lower: str) -> list[tuple[int, int]]:
     """(start, end) of the attack nouns of a text (A-Z lower-cased), in order."""
-    return [m.span() for m in lexicon().nouns.finditer(lower)]
+    lex = lexicon()
+    found = literal_words(lower, lex.noun_words)
+    return [m.span() for m in lex.nouns.finditer(lower)] if found is None else found
 
 
 def assign(text: str, lower: str, event: dict[str, Any], groups: list[GroupRef],

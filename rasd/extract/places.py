@@ -11,7 +11,6 @@ process.
 
 from __future__ import annotations
 
-import bisect
 from pathlib import Path
 
 from spacy.language import Language
@@ -22,6 +21,7 @@ from rasd.extract.spans import (
     doc_text,
     register_extensions,
     set_span_extensions,
+    token_range,
     token_view,
 )
 from rasd.gazetteer.finder import Found, PlaceFinder
@@ -64,7 +64,7 @@ class PlacesComponent:
                 res = geocoder.country(item.country, item.query.text) or res
             if res.place is None and res.lat is None and item.query.cue != CUE_TYPED:
                 continue  # a gazetteer-name lookalike nobody would code: not a place mention
-            bounds = _token_range(doc, view, item.start, item.end)
+            bounds = token_range(doc, view, item.start, item.end)
             if bounds is not None and bounds[0] >= last:
                 spans.append(_span(doc, view, bounds, item, res))
                 last = bounds[1]
@@ -82,18 +82,6 @@ def _span(doc: Doc, view: TokenView, bounds: tuple[int, int], item: Found,
         doc, view.idx[start], view.end_char(end - 1), entity=res.entity,
         value={**value, "dateline": item.dateline}, confidence=confidence, reason=reason)
     return Span(doc, start, end)
-
-
-def _token_range(doc: Doc, view: TokenView, start: int, end: int) -> tuple[int, int] | None:
-    """Tokens covering characters ``start:end`` (``char_span(..., "expand")``, by bisection
-    over the shared token offsets instead of spaCy's per-character lookups)."""
-    idx = view.idx
-    first = bisect.bisect_right(idx, start) - 1
-    last = bisect.bisect_right(idx, end - 1) - 1
-    if first < 0 or last < first or start >= view.end_char(first) or end <= idx[first]:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        return None if span is None else (span.start, span.end)
-    return first, last + 1
 
 
 @Language.factory(

@@ -71,7 +71,7 @@ class Dispatch:
             return
         if candidates is None:
             candidates = self.candidates(lower[:end])
-        i = bisect.bisect_left(candidates, start, key=lambda c: c[0])
+        i = bisect.bisect_left(candidates, (start,))  # (start,) sorts before (start, pattern)
         last = start
         while i < len(candidates) and candidates[i][0] < end:
             at, pattern = candidates[i]
@@ -88,8 +88,54 @@ class Dispatch:
         """Whether a candidate word (:meth:`candidates`) starts inside [start, end)."""
         if self.fallback is not None:
             return True
-        i = bisect.bisect_left(candidates, start, key=lambda c: c[0])
+        i = bisect.bisect_left(candidates, (start,))  # (start,) sorts before (start, pattern)
         return i < len(candidates) and candidates[i][0] < end
+
+
+def union_starts(dispatches: tuple[Dispatch, ...]) -> re.Pattern[str]:
+    """The key pattern of several dispatches together, for :func:`shared_candidates`."""
+    keys: set[str] = set()
+    for dispatch in dispatches:
+        keys.update(dispatch.patterns)
+    return _key_pattern(keys)
+
+
+def shared_candidates(lower: str, dispatches: tuple[Dispatch, ...], starts: re.Pattern[str],
+                      ) -> list[list[tuple[int, re.Pattern[str]]]]:
+    """:meth:`Dispatch.candidates` of several dispatches read in one scan of ``lower`` with
+    their :func:`union_starts`: at a word start at most one key fits (its first three letters,
+    or a 2-letter word), so the one scan finds the words each dispatch's own scan finds."""
+    found = [(m.start(), m.group()) for m in starts.finditer(lower)]
+    return [d.candidates(lower, found) for d in dispatches]
+
+
+def literal_words(text: str, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """(start, end) of what ``\\b(?:w1|w2|...)\\b`` finds in ``text`` for literal ``words``,
+    by ``str.find`` (a regular expression tries every alternative at every position): at each
+    place the first word of the list that ends at a word boundary, non-overlapping, left to
+    right. None where a word does not start and end with a word character (then ``\\b``
+    means something else: use the pattern)."""
+    if not all(w and _word_char(w[0]) and _word_char(w[-1]) for w in words):
+        return None
+    best: dict[int, int] = {}  # start -> end of the first word of the list that fits there
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if i not in best and (i == 0 or not _word_char(text[i - 1])) and (
+                    end == len(text) or not _word_char(text[end])):
+                best[i] = end
+            i = text.find(word, i + 1)
+    out: list[tuple[int, int]] = []
+    for start in sorted(best):
+        if not out or start >= out[-1][1]:
+            out.append((start, best[start]))
+    return out
+
+
+def _word_char(ch: str) -> bool:
+    """What ``\\w`` matches: a letter, digit or numeric character, or "_"."""
+    return ch.isalnum() or ch == "_"
 
 
 def prefixes(lower: str) -> list[tuple[int, str]]:

@@ -24,14 +24,17 @@ sentence boundaries as token and character offsets. All offsets are into the doc
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 MENTION_KINDS = ("person", "group", "place", "date", "quantity", "money")
@@ -108,20 +111,39 @@ def token_view(doc: Doc) -> TokenView:
 
 
 def _build(doc: Doc) -> TokenView:
+    """The view from three token columns: spaCy's tokens tile the text (each token's text and
+    trailing space run up to the next token), so a token ends where the next one starts, less
+    its space; the last one's length is read from spaCy."""
     if not len(doc):
         return TokenView([], [], [], [], [])
-    arr = numpy.asarray(doc.to_array([IDX, LENGTH, SPACY, SENT_START, ORTH]), dtype=numpy.int64)
-    idx, lengths, space = arr[:, 0].tolist(), arr[:, 1].tolist(), (arr[:, 2] > 0).tolist()
+    arr = doc.to_array([IDX, SPACY, SENT_START]).view(numpy.int64)  # SENT_START is -1, 0, 1
+    idx, space = arr[:, 0].tolist(), (arr[:, 1] > 0).tolist()
+    last = len(doc[len(doc) - 1])
     text = doc.user_data.get("rasd_text")  # the report's own text, set by the pipeline
-    if isinstance(text, str) and len(text) == idx[-1] + lengths[-1] + space[-1]:
-        words = [text[a : a + n] for a, n in zip(idx, lengths, strict=True)]
+    if isinstance(text, str) and len(text) == idx[-1] + last + space[-1]:
+        ends = (arr[1:, 0] - arr[:-1, 1]).tolist()
+        ends.append(idx[-1] + last)
+        words = [text[a:b] for a, b in zip(idx, ends, strict=True)]
     else:
         doc.user_data.pop("rasd_text", None)
         strings = doc.vocab.strings
-        words = [strings[h] for h in arr[:, 4].astype(numpy.uint64).tolist()]
-    sent_start = (arr[:, 3] > 0).tolist()
+        words = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    sent_start = (arr[:, 2] > 0).tolist()
     sent_start[0] = True
     return TokenView(words, [t.lower() for t in words], idx, space, sent_start)
+
+
+def token_range(doc: Doc, view: TokenView, start: int, end: int) -> tuple[int, int] | None:
+    """Tokens covering characters ``start:end``, as ``doc.char_span(start, end,
+    alignment_mode="expand")`` gives them, by bisection over the shared token offsets (spaCy's
+    call builds Token objects); spaCy decides the odd cases (a range starting in spaces)."""
+    idx = view.idx
+    first = bisect.bisect_right(idx, start) - 1
+    last = bisect.bisect_right(idx, end - 1) - 1
+    if first < 0 or last < first or start >= view.end_char(first) or end <= idx[first]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else (span.start, span.end)
+    return first, last + 1
 
 
 def doc_text(doc: Doc) -> str:
@@ -153,6 +175,57 @@ def sentences(doc: Doc) -> list[tuple[int, int, int, int]]:
                  for s, e in zip(starts, ends, strict=True)]
         doc.user_data["rasd_sents"] = found
     return found
+
+
+@Language.factory("rasd_sentencizer", default_config={}, assigns=["token.is_sent_start"])
+def make_sentencizer(nlp: Language, name: str) -> ArraySentencizer:
+    """spaCy's rule sentencizer, read from token arrays (see :class:`ArraySentencizer`)."""
+    return ArraySentencizer(name)
+
+
+class ArraySentencizer(Sentencizer):
+    """spaCy's ``sentencizer`` with the same rule and output, without a Token object per token.
+
+    spaCy's ``Sentencizer.predict`` walks ``for token in doc``, building a Python object per
+    token (about a millisecond per 5 KB report). The rule: a sentence starts at the first
+    token that is neither punctuation nor a sentence-final character (``punct_chars``) after a
+    sentence-final character; other punctuation in between (quotes, brackets, commas) does not
+    matter. Here it is read from the ``ORTH`` and ``IS_PUNCT`` columns of ``Doc.to_array``:
+    among the tokens that are final characters or plain words, a plain word right after a final
+    character starts a sentence (tests/extract/test_sentences.py compares both on many texts).
+    """
+
+    def __init__(self, name: str = "sentencizer") -> None:
+        super().__init__(name=name)
+        self._read: set[str] | None = None  # the punct_chars _finals was built from
+        self._finals: frozenset[int] = frozenset()
+
+    def _final_ids(self) -> frozenset[int]:
+        """The ORTH ids of ``punct_chars`` (rebuilt where ``from_bytes`` replaced them)."""
+        if self._read is not self.punct_chars:
+            self._read = self.punct_chars
+            self._finals = frozenset(get_string_id(c) for c in self.punct_chars)
+        return self._finals
+
+    def predict(self, docs: Any) -> list[list[bool]]:
+        """Sentence starts of each doc, as spaCy's ``Sentencizer.predict`` gives them."""
+        return [self._starts(doc) for doc in docs]
+
+    def _starts(self, doc: Doc) -> list[bool]:
+        if not len(doc):
+            return []
+        arr = doc.to_array([ORTH, IS_PUNCT])
+        finals = self._final_ids()
+        final = numpy.zeros(len(doc), dtype=bool)
+        final[[i for i, orth in enumerate(arr[:, 0].tolist()) if orth in finals]] = True
+        plain = ~final & (arr[:, 1] == 0)
+        marks = numpy.flatnonzero(final | plain)  # the tokens that decide
+        is_final = final[marks]
+        out = numpy.zeros(len(doc), dtype=bool)
+        out[marks[1:][is_final[:-1] & ~is_final[1:]]] = True
+        out[0] = True
+        starts: list[bool] = out.tolist()
+        return starts
 
 
 @Language.factory("rasd_tokens", default_config={}, assigns=["doc._.rasd_tokens"],
