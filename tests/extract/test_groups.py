@@ -179,3 +179,11 @@ def test_partisan_and_arabic_aliases(text: str, expected: str) -> None:
 def test_mercenaries_of_the_occupation_army_keep_the_army_mention() -> None:
     found = groups("Mercenaries of the Turkish occupation army kidnapped two men.")
     assert found == [("the Turkish occupation army", "grp-turkish-forces")]
+
+
+@pytest.mark.parametrize(("text", "gid"), [
+    ("FICTIONAL. Fighters of Jeish al-Fath entered the town.", "grp-jaysh-al-fatah"),
+    ("FICTIONAL. The Islamic Front said its fighters held the crossing.", "grp-islamic-front"),
+])
+def test_press_spellings_of_coalitions(text: str, gid: str) -> None:
+    assert gid in {entity for _, entity in groups(text)}
