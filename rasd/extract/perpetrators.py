@@ -82,11 +82,11 @@ _ACTIVE_AFTER = re.compile(
     r"set off|planted|"
     r"used|uses|destroyed|slaughtered|murdered|assassinated|liquidated|eliminated|eliminates|"
     r"blew|beheads?|crucified|crucifies|rained|unleashed)\b"
-    r"(?!\s+(?:in|by|during|when|as|while)\b)", re.I)
+    r"(?!\s+(?:(?:down|up|out|off)\s+)?(?:in|by|during|when|as|while)\b)", re.I)
 _SUBJECT_GAP = re.compile(r"^(?:['’]s)?[\w\s'’-]{0,60}$")
 _GAP_STOP = re.compile(r"\b(?:and|or|but|that|which|who|against|on\s+(?:the\s+)?positions|"
                        r"killed|dead|died|wounded|injured|were|was|is|are|been|being|said|says|"
-                       r"told|reported|accused|blamed|held|controlled|between|with)\b", re.I)
+                       r"told|reported|accused|blamed|held|controlled|between|with|by)\b", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
                            r"\.?\s+\d{1,2}\s+(?:the\s+)?$", re.I)
 _MEMBER_OF = re.compile(r"\b(?:bombers?|attackers?|gunmen|militants|fighters|terrorists|"

@@ -167,3 +167,15 @@ def test_chemical_massacre_is_a_chemical_attack(nlp: Language, report_of) -> Non
     (event,) = _events(nlp, report_of, "The opposition said a chemical massacre in the "
                        "fictional town of Tell Sawda killed 40 people on Monday.")
     assert event.sub_event_type == "Chemical weapon"
+
+
+def test_a_group_pounded_by_strikes_is_not_their_perpetrator(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    """A passive headline ("X Pounded by 40 Airstrikes") makes X the side hit, not the subject
+    of the trigger (fictional)."""
+    perps = _perps(nlp, report_of, "Jaish al-Fatah Pounded by 40 Airstrikes in the South of "
+                   "the City. Russian warplanes targeted Jaish al-Fatah positions on Monday.")
+    assert perps and all("grp-jaysh-al-fatah" not in p for p in perps)
+    assert any("grp-russian-forces" in p for p in perps)
+    passive = _perps(nlp, report_of, "Jaish al-Fatah shot down by 12 air strikes near the city "
+                     "on Monday, killing nine fighters.")
+    assert all("grp-jaysh-al-fatah" not in p for p in passive)
