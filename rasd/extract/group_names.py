@@ -18,8 +18,9 @@ Precision first, as everywhere a name may blame someone:
   headline; a transliterated name takes plain words, then "al-" parts, and stops there;
 - nothing is read on a headline-case or ALL-CAPS line, nor where the words around the name are
   capitalised too (a headline run into the text, as scraped articles often have);
-- the value's ``kind`` is ``local`` (:data:`LOCAL_KIND`): side and actor type are unknown, so the
-  event rules, which blame sides, leave it out;
+- the value's ``kind`` is ``local`` (:data:`LOCAL_KIND`): side and actor type are unknown; the
+  event rules treat it as an armed group whose party is itself
+  (:func:`rasd.extract.perpetrators.side_key`);
 - a transliterated name and its translation are two groups unless the report says they are one,
   by writing one in parentheses right after the other ("the New Dawn Brigade (Liwa al-Fajr
   al-Jadid)"): then both, and every later mention of either in the report, take one entity.
@@ -55,9 +56,8 @@ MAX_ENGLISH = 4  # capitalised words before an English head; a longer run is a h
 CONTEXT = 4  # words each side of a name read to tell a headline-case sentence
 AL = frozenset({"al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "wal", "wa"})
 CONFIDENCE = 0.7
-#: ``value["kind"]`` of a local group: an armed group of unknown side and type. The event rules
-#: (rasd.extract.perpetrators) take only ``armed`` dictionary groups as actors: a local group
-#: names no side, and their report-level inference looks ids up in the dictionary.
+#: ``value["kind"]`` of a local group: an armed group of unknown side and type (the event rules
+#: take it as an actor, its own party when sides are counted).
 LOCAL_KIND = "local"
 
 

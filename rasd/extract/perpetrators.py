@@ -40,6 +40,9 @@ from rasd.extract.prefilter import literal_words
 from rasd.taxonomy.registry import load_actors
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+#: group values that can act in an event: dictionary armed groups and the local named groups
+#: of :mod:`rasd.extract.group_names` (side and actor type unknown)
+ARMED_KINDS = (None, "armed", "local")
 _WORD = re.compile(r"[\w.'’-]+|[,&]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD_CHARS = frozenset(".'’-_")
@@ -118,7 +121,7 @@ class GroupRef:
         """The mention of an armed group with a dictionary id, else None (``text``: the doc's
         text; ``span.text`` would build a Token per word)."""
         value, entity = span._.value, span._.entity
-        if not entity or not isinstance(value, dict) or value.get("kind") not in (None, "armed"):
+        if not entity or not isinstance(value, dict) or value.get("kind") not in ARMED_KINDS:
             return None
         start, end = span.start_char, span.end_char
         return cls(start, end, text[start:end], str(entity), value)
@@ -130,7 +133,7 @@ class GroupRef:
         :func:`rasd.extract.spans.span_extensions`)."""
         value = user_data.get(("._.", "value", start, end))
         entity = user_data.get(("._.", "entity", start, end))
-        if not entity or not isinstance(value, dict) or value.get("kind") not in (None, "armed"):
+        if not entity or not isinstance(value, dict) or value.get("kind") not in ARMED_KINDS:
             return None
         return cls(start, end, text[start:end], str(entity), value)
 
@@ -176,6 +179,13 @@ def actor_of(g: GroupRef, role: str, rule: str) -> dict[str, Any]:
     return {"role": role, "name": g.value.get("name") or g.text, "entity": g.entity,
             "span": (g.start_char, g.end_char), "actor_type": g.value.get("actor_type"),
             "side": g.value.get("side"), "rule": rule}
+
+
+def side_key(actor: dict[str, Any]) -> str:
+    """The party an actor stands for when a report's sides are counted: its side, or, for a
+    local group whose side nobody documented, the group itself (two unknown groups are two
+    parties, never one)."""
+    return str(actor.get("side") or actor["entity"])
 
 
 def actor_by_id(gid: str, role: str, rule: str, span: tuple[int, int] | None) -> dict[str, Any]:

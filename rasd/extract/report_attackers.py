@@ -24,6 +24,7 @@ from rasd.extract.perpetrators import (
     actor_of,
     has_perpetrator,
     lexicon,
+    side_key,
 )
 
 _KILLED_BY = re.compile(
@@ -84,9 +85,10 @@ def _report_attacker(events: list[dict[str, Any]], event: dict[str, Any]) -> dic
                        (others, "the report's attacker in its other violent events")):
         firsts = [next(a for a in e["actors"] if a["role"] == "perpetrator" and a["entity"])
                   for e in pool]
-        if firsts and len({a["side"] for a in firsts}) == 1:
+        if firsts and len({side_key(a) for a in firsts}) == 1:
             gid = Counter(a["entity"] for a in firsts).most_common(1)[0][0]
-            return actor_by_id(gid, "perpetrator", rule, None)
+            first = next(a for a in firsts if a["entity"] == gid)
+            return {**first, "span": None, "words": None, "rule": rule}
         if firsts:
             return None  # the report blames more than one side: leave it unknown
     return None
@@ -98,7 +100,7 @@ def _named_attacker(text: str, groups: list[GroupRef]) -> dict[str, Any] | None:
             or _BLAMED.match(text, g.end_char, g.end_char + 40)
             or (_ACCUSED.search(text[max(0, g.start_char - 30):g.start_char])
                 and text.startswith(" of ", g.end_char))]
-    if not hits or len({g.value.get("side") for g in hits}) != 1:
+    if not hits or len({g.value.get("side") or g.entity for g in hits}) != 1:
         return None
     return actor_of(hits[0], "perpetrator", "named as the attacker elsewhere in the report")
 
