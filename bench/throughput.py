@@ -1,7 +1,7 @@
 """Speed and memory of extraction (see docs/benchmarks/extract.md, "Speed and memory").
 
     .venv/bin/python bench/throughput.py [--reports 200] [--kb 5] [--big-mb 0] [--fakes]
-                                         [--workers 0] [--repeat 1]
+                                         [--workers 0] [--repeat 1] [--gc-freeze]
 
 In one run on the same texts, with wall-clock and CPU time (``time.process_time``: the machine
 is shared, CPU time is the steadier number):
@@ -14,7 +14,12 @@ is shared, CPU time is the steadier number):
   time of all processes;
 - with ``--big-mb N``, one report of N/2 and one of N megabytes: time grows linearly when the
   ratio of the two times is near 2;
+- the CPU time the cycle collector takes during the full pipeline (``gc.callbacks``);
 - peak memory (max RSS of this process, and of the pool's processes).
+
+``--gc-freeze`` builds, warms and freezes the pipeline (``gc.freeze()``) before timing, as
+the pool's workers do (``rasd.extract.pipeline.freeze_pipeline``): the one-process numbers then
+show what a worker spends.
 
 Texts are generated fictional reports of about ``--kb`` kilobytes (or, with ``--fakes``, the
 FA-KES development articles read at run time from ../shared/data, never copied).
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import random
 import resource
 import sys
@@ -40,6 +46,7 @@ from spacy.tokens import Doc  # noqa: E402
 from rasd.extract.pipeline import (  # noqa: E402
     build_pipeline,
     extract_many,
+    freeze_pipeline,
     make_doc,
     shutdown_pools,
 )
@@ -102,6 +109,24 @@ def timed(fn: Callable[[], object]) -> Clock:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def collector_ms(fn: Callable[[], object]) -> float:
+    """CPU milliseconds the cycle collector spends during ``fn()`` (``gc.callbacks``)."""
+    spent, began = [0.0], [0.0]
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            began[0] = time.process_time()
+        else:
+            spent[0] += time.process_time() - began[0]
+
+    gc.callbacks.append(watch)
+    try:
+        fn()
+    finally:
+        gc.callbacks.remove(watch)
+    return spent[0] * 1000
+
+
 def rate(label: str, tokens: int, n: int, clock: Clock) -> None:
     wall, cpu = clock
     print(f"{label:15s}: wall {tokens / wall:12,.0f} tokens/s {n / wall:9,.1f} reports/s | "
@@ -124,6 +149,10 @@ def run(items: list[Report], repeat: int) -> float:
     rate("bare tokenizer", tokens, len(items), bare)
     rate("full pipeline", tokens, len(items), full)
     print(f"full / bare time ratio: wall {full[0] / bare[0]:.0f}x, CPU {full[1] / bare[1]:.0f}x")
+    # the mean, not the best: a full collection comes once in a few hundred reports
+    spent = sum(collector_ms(lambda: extract_many(items, nlp=nlp)) for _ in range(repeat))
+    print(f"cycle collector: {spent / repeat / len(items):.2f} ms of CPU per report "
+          f"(full pipeline, mean of {repeat})")
     return full[1] / len(items) * 1000
 
 
@@ -177,8 +206,12 @@ def main() -> None:
     parser.add_argument("--fakes", action="store_true")
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="freeze the built pipeline first, as pool workers do")
     args = parser.parse_args()
     items = reports(args.reports, args.kb, args.fakes)
+    if args.gc_freeze:
+        freeze_pipeline()
     full_ms = run(items, args.repeat)
     components(items, full_ms, args.repeat)
     if args.workers > 1:

@@ -6,19 +6,29 @@ Each rule records what it did in ``event["rules"]`` so an analyst sees why a val
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rasd.extract import perpetrators
 from rasd.extract import spans as _spans
 from rasd.extract.main_event import event_counts
 from rasd.model import TIME_WEEK
 
-CLAUSE_SPLIT = re.compile(r";|,?\s+\b(?:while|whereas|meanwhile|elsewhere)\b|\.\s", re.I)
+#: the words that open a new clause inside a sentence
+CLAUSE_WORDS = ("while", "whereas", "meanwhile", "elsewhere")
+#: where a sentence splits into clauses: ";", a clause word, a full stop before a space; the
+#: lookahead lets the engine skip, with one class test, every position none of them starts at
+#: (same matches: each alternative opens with ";", ",", "." or a space)
+CLAUSE_SPLIT = re.compile(r"(?=[;,.\s])(?:;|,?\s+\b(?:" + "|".join(CLAUSE_WORDS)
+                          + r")\b|\.\s)", re.I)
+#: what ``may_split`` looks for: the clause words that hold no other one ("while" is in
+#: "meanwhile")
+_SPLIT_KEYS = tuple(w for w in CLAUSE_WORDS if not any(o != w and o in w for o in CLAUSE_WORDS))
 
 _MODALITY = [
     ("denied", re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed (?:the )?"
@@ -50,13 +60,21 @@ doc_text = _spans.doc_text  # the doc's text, built once per doc (rasd.extract.s
 lower_text = _spans.lower_text  # its A-Z lower-cased copy, same offsets
 
 
-def spans_of(doc: Doc, key: str) -> list[Span]:
-    """The spans of a group as a list, built once per doc."""
-    cache = doc.user_data.setdefault("rasd_spans", {})
-    if key not in cache:
-        cache[key] = list(doc.spans[key]) if key in doc.spans else []
-    found: list[Span] = cache[key]
-    return found
+def may_split(text: str, lower: str, start: int, end: int) -> bool:
+    """Whether ``CLAUSE_SPLIT`` can match in ``text[start:end]`` (``lower``: its A-Z
+    lower-cased copy): it needs a ";", a "." before the last character ("\\.\\s") or a clause
+    word (:data:`CLAUSE_WORDS`, each found through one of :data:`_SPLIT_KEYS`), looked for with
+    ``str.find`` (the pattern is tried at every space). Text beyond ASCII always runs the
+    pattern (case-insensitive matching folds some of it to ASCII letters: "ſ" is an "s")."""
+    return (text.find(";", start, end) >= 0 or text.find(".", start, end - 1) >= 0
+            or any(lower.find(key, start, end) >= 0 for key in _SPLIT_KEYS)
+            or not text[start:end].isascii())
+
+
+def bounds_of(doc: Doc, key: str) -> list[tuple[int, int]]:
+    """(start char, end char) of the spans of a group (:func:`rasd.extract.spans.span_bounds`:
+    read once per doc, not a ``Span`` object per mention)."""
+    return [(a, b) for _, _, a, b in _spans.span_bounds(doc, key)]
 
 
 def plain_spans(doc: Doc, key: str) -> list[tuple[int, int, dict[str, Any]]]:
@@ -65,7 +83,7 @@ def plain_spans(doc: Doc, key: str) -> list[tuple[int, int, dict[str, Any]]]:
     cache = doc.user_data.setdefault("rasd_plain", {})
     if key not in cache:
         data: dict[Any, Any] = doc.user_data  # span._.value, read directly (spans.py)
-        bounds = ((s.start_char, s.end_char) for s in spans_of(doc, key))
+        bounds = bounds_of(doc, key)
         cache[key] = sorted(((a, b, v) for a, b in bounds
                              if isinstance(v := data.get(("._.", "value", a, b)), dict)),
                             key=lambda t: t[:2])
@@ -80,8 +98,7 @@ def armed_groups(doc: Doc) -> list[perpetrators.GroupRef]:
     cache = doc.user_data.setdefault("rasd_plain", {})
     if "armed" not in cache:
         text, data = doc_text(doc), doc.user_data
-        refs = (perpetrators.GroupRef.at(g.start_char, g.end_char, text, data)
-                for g in spans_of(doc, "group"))
+        refs = (perpetrators.GroupRef.at(a, b, text, data) for a, b in bounds_of(doc, "group"))
         cache["armed"] = sorted((r for r in refs if r is not None), key=lambda r: r.start_char)
     found: list[perpetrators.GroupRef] = cache["armed"]
     return found
@@ -138,8 +155,7 @@ def _places(doc: Doc) -> list[tuple[int, int, int, dict[str, Any]]]:
     if "places" not in cache:
         found = []
         whole = doc_text(doc)
-        for p in spans_of(doc, "place"):
-            a, b = p.start_char, p.end_char
+        for a, b in bounds_of(doc, "place"):
             value, entity, _, _ = _spans.span_extensions(doc, a, b)
             value, text = value if isinstance(value, dict) else {}, whole[a:b]
             found.append((a, b, int(value.get("geo_precision") or 3),
@@ -217,8 +233,13 @@ def fill_date(doc: Doc, event: dict[str, Any], base: date | None) -> None:
     anchor = (event["trigger"] or event["clause"])[0]
     spans = plain_spans(doc, "date")
     for key, (start, end) in (("clause", event["clause"]), ("sentence", event["sentence"])):
-        dated = [d for d in spans[bisect.bisect_left(spans, (start,)):]
-                 if d[0] < end and d[1] <= end and d[2].get("start")]
+        dated = []
+        for i in range(bisect.bisect_left(spans, (start,)), len(spans)):
+            d = spans[i]
+            if d[0] >= end:
+                break  # sorted by start: none further on starts inside
+            if d[1] <= end and d[2].get("start"):
+                dated.append(d)
         if dated:
             a, b, value = min(dated, key=lambda d: abs(d[0] - anchor))
             event["date"] = {"start": value["start"], "end": value["end"],
@@ -270,7 +291,9 @@ def fill_attribution(doc: Doc, event: dict[str, Any]) -> None:
     :mod:`rasd.extract.attribution`) holding the trigger, else the one overlapping it most."""
     start, end = event["trigger"] or event["clause"]
     best: tuple[int, dict[str, Any]] | None = None
-    for q_start, q_end, value in plain_spans(doc, "quote"):
+    quotes = plain_spans(doc, "quote")
+    for i in range(bisect.bisect_left(_quote_reach(doc), start), len(quotes)):
+        q_start, q_end, value = quotes[i]
         if q_start >= end:
             break
         overlap = min(end, q_end) - max(start, q_start)
@@ -281,6 +304,18 @@ def fill_attribution(doc: Doc, event: dict[str, Any]) -> None:
                 best = (rank, value)
     if best is not None:
         event["attributed_to"] = best[1].get("speaker")
+
+
+def _quote_reach(doc: Doc) -> list[int]:
+    """The furthest end of the quotes up to each one (sorted by start), once per doc: the
+    quotes before the first whose reach gets to the trigger's start all end before it, and
+    neither hold nor overlap it (``fill_attribution`` skips them by bisection)."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if "quote_reach" not in cache:
+        cache["quote_reach"] = list(itertools.accumulate(
+            (q[1] for q in plain_spans(doc, "quote")), max))
+    reach: list[int] = cache["quote_reach"]
+    return reach
 
 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -213,22 +213,11 @@ def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, 
         if not tax.triggers.hit_in(*bounds, candidates) and not _holds(deaths, *bounds):
             continue
         cuts = [bounds[0]]
-        if _may_split(text, lower, *bounds):
+        if rules.may_split(text, lower, *bounds):
             cuts.extend(m.start() for m in rules.CLAUSE_SPLIT.finditer(text, *bounds))
         cuts.append(bounds[1])
         out.extend(((a, b), bounds) for a, b in itertools.pairwise(cuts) if b > a)
     return out
-
-
-def _may_split(text: str, lower: str, start: int, end: int) -> bool:
-    """Whether ``CLAUSE_SPLIT`` can match in the sentence: it needs a ";", a "." before the
-    last character ("\\.\\s"), or "while" / "where" ("whereas", "meanwhile", "elsewhere"),
-    looked for with ``str.find`` (the pattern tries its alternatives at every space). Text
-    beyond ASCII always runs the pattern (case-insensitive matching folds some of it to
-    ASCII letters)."""
-    return (text.find(";", start, end) >= 0 or text.find(".", start, end - 1) >= 0
-            or lower.find("while", start, end) >= 0 or lower.find("where", start, end) >= 0
-            or not text[start:end].isascii())
 
 
 def _holds(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -316,8 +305,7 @@ class EventFinder:
     """The ``rasd_events`` component."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for key in ("rasd_spans", "rasd_plain"):  # a doc run twice is read afresh
-            doc.user_data.pop(key, None)
+        doc.user_data.pop("rasd_plain", None)  # a doc run twice is read afresh
         doc._.events = find_events(doc)
         return doc
 

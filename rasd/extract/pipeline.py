@@ -14,6 +14,7 @@ characters, each run on its own, offsets shifted back: memory stays flat and tim
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib
 import logging
@@ -34,7 +35,7 @@ from rasd.extract import dates as _dates  # noqa: F401  (registers rasd_dates)
 from rasd.extract import events as _events  # noqa: F401  (registers rasd_events)
 from rasd.extract import quantities as _quantities  # noqa: F401  (registers rasd_quantities)
 from rasd.extract.dates import dateline
-from rasd.extract.spans import doc_text
+from rasd.extract.spans import doc_text, span_bounds
 from rasd.model import (
     Actor,
     Count,
@@ -204,7 +205,29 @@ def shutdown_pools() -> None:
 
 
 def _warm() -> None:
-    build_pipeline()
+    freeze_pipeline()
+
+
+#: a fictional report a worker extracts once, so that the data components load on first use
+#: (the gazetteer, the actor dictionary) is in memory before the pipeline is frozen
+_WARM_UP = Report(id="warm-up", sha256="", media_type="text/plain", archive_path="",
+                  text="Jets struck the fictional town of Tell Sawda on Monday, killing 5 "
+                       "civilians, activist Samir Haddad said.", fictional=True)
+
+
+def freeze_pipeline() -> None:
+    """Build the pipeline, run it once, then ``gc.freeze()``: for a pool worker's start.
+
+    The pipeline and the data it loads (gazetteer, lexicons, spaCy's vocabulary: about 150,000
+    tracked objects) live as long as the process, yet every full pass of the cycle collector
+    walks them again; frozen, they are left out of those passes (docs/benchmarks/extract.md,
+    round 2). Freezing is process-wide, so only the workers :func:`extract_many` starts, which
+    do nothing else, call this; a caller's own process (the web server, a test run) is left
+    as it is. Objects made later (caches, docs) are collected as usual."""
+    nlp = build_pipeline()
+    list(_extract_all(nlp, [_WARM_UP]))
+    gc.collect()  # what loading left behind is freed, not frozen
+    gc.freeze()
 
 
 def _work(reports: list[Report]) -> list[Extraction]:
@@ -227,11 +250,8 @@ def mentions_of(doc: Doc, report: Report, offset: int = 0) -> list[Mention]:
     text = doc_text(doc)
     data: dict[Any, Any] = doc.user_data
     rid = report.id
-    groups = doc.spans
     for kind in SPAN_KINDS:
-        if kind not in groups:
-            continue
-        for start, end in [(s.start_char, s.end_char) for s in groups[kind]]:
+        for _, _, start, end in span_bounds(doc, kind):
             confidence = data.get(("._.", "confidence", start, end))
             a, b = start + offset, end + offset
             out.append(Mention(

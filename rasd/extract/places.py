@@ -21,6 +21,7 @@ from rasd.extract.spans import (
     doc_text,
     register_extensions,
     set_span_extensions,
+    span_bounds,
     token_range,
     token_view,
 )
@@ -50,10 +51,7 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         finder, geocoder = self._load()
-        blocked = [
-            (span.start_char, span.end_char) for key in ("person", "group") if key in doc.spans
-            for span in doc.spans[key]
-        ]
+        blocked = [(a, b) for key in ("person", "group") for _, _, a, b in span_bounds(doc, key)]
         found = finder.find(doc_text(doc), blocked)
         resolutions = geocoder.resolve([f.query for f in found])
         view = token_view(doc)

@@ -146,6 +146,27 @@ def token_range(doc: Doc, view: TokenView, start: int, end: int) -> tuple[int, i
     return first, last + 1
 
 
+def span_bounds(doc: Doc, key: str) -> list[tuple[int, int, int, int]]:
+    """(start token, end token, start char, end char) of each span of ``doc.spans[key]``, in
+    the group's order; empty where there is no such group.
+
+    Iterating a span group builds a ``Span`` object per span, and several components read the
+    same groups (places reads persons and groups, events and the records read them all): the
+    bounds are read once per group and kept in ``doc.user_data["rasd_bounds"]`` with the group
+    they came from. A component that writes ``doc.spans[key]`` makes a new group, and a span
+    added to a group changes its length: both are read afresh.
+    """
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    cache = doc.user_data.setdefault("rasd_bounds", {})
+    kept = cache.get(key)
+    if kept is None or kept[0] is not group or len(kept[1]) != len(group):
+        kept = cache[key] = (group, [(s.start, s.end, s.start_char, s.end_char) for s in group])
+    found: list[tuple[int, int, int, int]] = kept[1]
+    return found
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per doc (spaCy rebuilds it on every access)."""
     text = doc.user_data.get("rasd_text")

@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from rasd.extract import event_rules, report_attackers
-from rasd.extract.events import _holds, _may_split, load_taxonomy
+from rasd.extract.events import _holds, load_taxonomy
 from rasd.extract.groups import _longest_first
 from rasd.extract.perpetrators import actor_by_id, attack_nouns, lexicon
 from rasd.extract.pipeline import extract, make_doc, mention_id, release
@@ -59,9 +59,9 @@ def test_clause_split_prefilter_misses_no_split() -> None:
         start, end = m.span()
         if list(event_rules.CLAUSE_SPLIT.finditer(text, start, end)):
             splits += 1
-            assert _may_split(text, lower, start, end), text[start:end]
+            assert event_rules.may_split(text, lower, start, end), text[start:end]
     assert splits >= 8
-    assert not _may_split("Jets struck at dawn.", "jets struck at dawn.", 0, 20)
+    assert not event_rules.may_split("Jets struck at dawn.", "jets struck at dawn.", 0, 20)
 
 
 def test_ranges_inside_by_bisection() -> None:
