@@ -20,7 +20,10 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
-_PREFIX = re.compile(r"(?<![a-z])[a-z]{2,3}")
+#: the letters a filed word may start with: A-Z lower-cased, and the Arabic letters (hamza to
+#: yeh; Arabic has no case), so that Arabic-script triggers are filed like English ones
+LETTERS = "a-z\u0621-\u064a"
+_PREFIX = re.compile(rf"(?<![{LETTERS}])[{LETTERS}]{{2,3}}")
 
 
 class Dispatch:
@@ -150,10 +153,10 @@ def _key_pattern(keys: Iterable[str]) -> re.Pattern[str]:
     by_first: dict[str, list[str]] = {}
     for key in sorted(keys, key=lambda k: (-len(k), k)):
         by_first.setdefault(key[0], []).append(
-            re.escape(key[1:]) + ("(?![a-z])" if len(key) == 2 else ""))
+            re.escape(key[1:]) + (f"(?![{LETTERS}])" if len(key) == 2 else ""))
     alts = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})"
                     for first, rest in sorted(by_first.items()))
-    return re.compile(rf"(?<![a-z])(?:{alts})" if alts else r"(?!x)x")
+    return re.compile(rf"(?<![{LETTERS}])(?:{alts})" if alts else r"(?!x)x")
 
 
 def _compile(items: list[tuple[str, str]]) -> re.Pattern[str]:
@@ -194,7 +197,7 @@ def first_words(fragment: str) -> set[str] | None:
     return {word} if len(word) >= 3 else None
 
 
-_LEAD = re.compile(r"([a-z]+)(\??)")
+_LEAD = re.compile(rf"([{LETTERS}]+)(\??)")
 
 
 def _union(parts: Iterable[set[str] | None]) -> set[str] | None:

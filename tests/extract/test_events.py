@@ -179,3 +179,13 @@ def test_a_group_pounded_by_strikes_is_not_their_perpetrator(nlp: Language, repo
     passive = _perps(nlp, report_of, "Jaish al-Fatah shot down by 12 air strikes near the city "
                      "on Monday, killing nine fighters.")
     assert all("grp-jaysh-al-fatah" not in p for p in passive)
+
+
+def test_arabic_triggers_type_the_event(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    """Arabic-script trigger words (event_types.yaml) pass the prefilter and type the event
+    (fictional sentences: an air strike with its toll, an arrest campaign)."""
+    (strike,) = _events(nlp, report_of, "قتل 12 مدنياً في غارات جوية على مدينة سراقب يوم الاثنين.")
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.fatalities() == (12, 12, 12)
+    (arrests,) = _events(nlp, report_of, "شنت قوات النظام حملة اعتقالات في مدينة دوما.")
+    assert arrests.sub_event_type == "Arrests"

@@ -43,3 +43,20 @@ def test_candidates_by_key_pattern_equal_candidates_by_prefixes() -> None:
     expected = dispatch.candidates(text, prefixes(text))
     assert dispatch.candidates(text) == expected
     assert len(expected) >= 6
+
+
+def test_arabic_triggers_are_filed_and_found_like_the_whole_alternation() -> None:
+    """Arabic-script words are filed under their first letters (the filing stays on: no
+    fallback to the whole alternation) and found where the whole alternation finds them."""
+    assert first_words("غارات") == {"غارات"}
+    groups = [(f"s{i}", list(sub["triggers"])) for i, sub in enumerate(
+        sub for spec in _load_yaml("event_types.yaml")["event_types"].values()
+        for sub in spec["sub_event_types"].values())]
+    dispatch = Dispatch(groups)
+    assert dispatch.fallback is None
+    text = TEXT + " قتل 12 مدنياً في غارات جوية وقصف مدفعي، وشنت القوات حملة اعتقالات."
+    whole = re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{'|'.join(f)})" for n, f in groups)
+                       + r")\b")
+    expected = [(m.lastgroup, m.start(), m.end()) for m in whole.finditer(text)]
+    assert list(dispatch.finditer(text, 0, len(text))) == expected
+    assert sum(1 for _, start, _ in expected if start > len(TEXT)) >= 3
