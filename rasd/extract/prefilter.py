@@ -209,8 +209,9 @@ def _union(parts: Iterable[set[str] | None]) -> set[str] | None:
     return out
 
 
-def _close(text: str) -> int:
-    """Index of the parenthesis closing the one at ``text[0]`` (escapes and classes skipped)."""
+def _scan(text: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth after it) of each character of a pattern ``text`` outside
+    escapes and character classes (``depth``: open parentheses)."""
     depth, i = 0, 0
     while i < len(text):
         ch = text[i]
@@ -223,29 +224,24 @@ def _close(text: str) -> int:
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return i
+        yield i, ch, depth
         i += 1
+
+
+def _close(text: str) -> int:
+    """Index of the parenthesis closing the one at ``text[0]`` (escapes and classes skipped)."""
+    for i, ch, depth in _scan(text):
+        if ch == ")" and depth == 0:
+            return i
     raise ValueError(f"unbalanced pattern: {text!r}")
 
 
 def _split(text: str, sep: str) -> list[str]:
     """``text`` split at ``sep`` outside parentheses and classes."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = text.index("]", i + 1)
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == sep and depth == 0:
+    parts, start = [], 0
+    for i, ch, depth in _scan(text):
+        if ch == sep and depth == 0:
             parts.append(text[start:i])
             start = i + 1
-        i += 1
     parts.append(text[start:])
     return parts
