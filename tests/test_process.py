@@ -132,20 +132,13 @@ def test_incremental_equals_full(tmp_path: Path) -> None:
 def test_a_short_name_in_an_attachment_links_to_the_mail_full_name(tmp_path: Path) -> None:
     """The chain passes the mail relation to linking: "Ammar" in the attached testimony is the
     "Ammar al-Khatib" the mail names (fictional), and ingest stores the two as mail + attachment."""
-    from email.message import EmailMessage
+    from tests.ingest.conftest import make_eml
 
-    message = EmailMessage()
-    message["From"] = "Field Reporter <reporter@example.invalid>"
-    message["To"] = "desk@example.invalid"
-    message["Subject"] = "FICTIONAL testimony from Saraqib"
-    message["Date"] = "Sat, 08 Apr 2017 10:00:00 +0000"
-    message["X-Rasd-Fictional"] = "true"
-    message.set_content("FICTIONAL. Attached is the testimony of the nurse Ammar al-Khatib, "
-                        "who treated the wounded in Saraqib after the air strike.")
-    message.add_attachment((b"FICTIONAL. Ammar said the air strike hit the clinic in Saraqib at "
-                            b"dawn and that he counted nine wounded."),
-                           maintype="text", subtype="plain", filename="testimony.txt")
-    (tmp_path / "mail.eml").write_bytes(message.as_bytes())
+    (tmp_path / "mail.eml").write_bytes(make_eml(
+        "FICTIONAL. Attached is the testimony of the nurse Ammar al-Khatib, who treated the "
+        "wounded in Saraqib after the air strike.",
+        "FICTIONAL. Ammar said the air strike hit the clinic in Saraqib at dawn and that he "
+        "counted nine wounded."))
     ws = init(Settings(workspace=tmp_path / "ws", user="tester"))
     ingest_paths(ws, [tmp_path / "mail.eml"])
     process(ws)
