@@ -273,7 +273,7 @@ def bounds(n: int, sense: str) -> tuple[int | None, int | None, int | None]:
     """(low, best, high) of a number ``n`` given with a qualifier of ``sense`` (the senses of
     counts.yaml: low, above, high, below, approx, exact)."""
     table = {
-        "low": (n, n, None), "above": (n + 1, n + 1, None), "high": (None, n, n),
+        "low": (n, n, None), "above": (n, n, None), "high": (None, n, n),
         "below": (None, max(n - 1, 0), max(n - 1, 0)), "approx": (None, n, None),
         "exact": (n, n, n),
     }
