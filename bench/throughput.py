@@ -22,7 +22,8 @@ the pool's workers do (``rasd.extract.pipeline.freeze_pipeline``): the one-proce
 show what a worker spends.
 
 Texts are generated fictional reports of about ``--kb`` kilobytes (or, with ``--fakes``, the
-FA-KES development articles read at run time from ../shared/data, never copied).
+FA-KES development articles read at run time from ../shared/data, never copied; with
+``--fakes-kb 4 6.5`` only those of 4 to 6.5 KB: the 43 real news reports of about 5 KB).
 """
 
 from __future__ import annotations
@@ -84,12 +85,18 @@ def fictional(kb: float, seed: int) -> str:
     return " ".join(parts)
 
 
-def reports(n: int, kb: float, use_fakes: bool) -> list[Report]:
+def reports(n: int, kb: float, use_fakes: bool,
+            sizes: tuple[float, float] | None = None) -> list[Report]:
+    """``n`` generated reports of ``kb`` kilobytes, or the first ``n`` FA-KES articles (those
+    of ``sizes`` = (least, most) kilobytes when it is given)."""
     texts: list[str]
     path = ROOT.parent / "shared" / "data" / "fakes" / "fakes-dev.csv"
     if use_fakes and path.exists():
         with path.open(encoding="utf-8") as fh:
-            texts = [r["article_content"] for r in csv.DictReader(fh)][:n]
+            texts = [r["article_content"] for r in csv.DictReader(fh)]
+        if sizes:
+            texts = [t for t in texts if sizes[0] <= len(t.encode()) / 1024 <= sizes[1]]
+        texts = texts[:n]
     else:
         if use_fakes:
             print(f"FA-KES not found at {path}: using generated fictional reports")
@@ -204,12 +211,14 @@ def main() -> None:
     parser.add_argument("--kb", type=float, default=5.0)
     parser.add_argument("--big-mb", type=float, default=0.0)
     parser.add_argument("--fakes", action="store_true")
+    parser.add_argument("--fakes-kb", type=float, nargs=2, metavar=("LEAST", "MOST"),
+                        help="only the FA-KES articles of this size (4 6.5: real 5 KB reports)")
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
     parser.add_argument("--gc-freeze", action="store_true",
                         help="freeze the built pipeline first, as pool workers do")
     args = parser.parse_args()
-    items = reports(args.reports, args.kb, args.fakes)
+    items = reports(args.reports, args.kb, args.fakes or bool(args.fakes_kb), args.fakes_kb)
     if args.gc_freeze:
         freeze_pipeline()
     full_ms = run(items, args.repeat)
