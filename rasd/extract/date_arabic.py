@@ -1,0 +1,171 @@
+"""Date expressions in Arabic-script text (used by :mod:`rasd.extract.dates`).
+
+Syrian reporting names months by their Syriac names ("تشرين الأول") or transliterated ones
+("أكتوبر"), often both ("آذار/مارس"); gives days as digits or ordinal words ("الرابع عشر من
+آب"); and dates relative to the report ("أمس الاثنين", "يوم الجمعة الماضي", "الشهر الماضي",
+"قبل نحو أسبوعين", "منذ بداية الشهر الجاري"). The vocabulary is data
+(``rasd/taxonomy/dates_ar.yaml``); the values follow the English rules (the same ranges and
+precision codes, through :mod:`rasd.extract.date_calendar`), and a year stays unknown unless the
+text or the report's date settles it.
+
+Words are matched on the folded copy of :func:`rasd.extract.count_arabic.fold` (hamza forms of
+alef ا, ة ه, ى ي, marks dropped) with Arabic-Indic digits read as 0-9 (same length), mapped
+back to the report's characters. As in :mod:`rasd.extract.date_anchors`, the rules run only in
+windows around anchor words found by one scan of the folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from rasd.extract.count_arabic import HAS_ARABIC, fold
+from rasd.extract.count_arabic import vocabulary as count_vocabulary
+from rasd.extract.date_anchors import windows
+from rasd.extract.date_arabic_values import Resolver
+
+__all__ = ["HAS_ARABIC", "find_arabic_dates"]
+
+_LETTER = "\u0621-\u064a\u0671-\u06d3"
+_B = rf"(?<![{_LETTER}])"  # a word starts
+_E = rf"(?![{_LETTER}])"  # a word ends
+_P = "(?:و|ف)?(?:ب|ل)?"  # "and", "so", "by / on", "to" written on the first word
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_YEAR4 = r"(?:19|20)\d\d"
+_YEAR = _YEAR4 + r"(?!\d)"
+#: characters before and after an anchor word that a rule's match may reach
+_WINDOW = (80, 70)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The Arabic date vocabulary (``rasd/taxonomy/dates_ar.yaml``)."""
+    text = resources.files("rasd.taxonomy").joinpath("dates_ar.yaml").read_text(
+        encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _alts(words: Any) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+def _fragments(v: dict[str, Any]) -> dict[str, str]:
+    """Parts shared by several patterns: a month (with its alternative name), what may follow
+    it (a year, a modifier), a time of day, modifiers, weekdays and calendar units."""
+    months = _alts(w for names in v["months"].values() for w in names)
+    mods = _alts(v["modifiers"])
+    return {
+        "mods": mods, "wd": _alts(v["weekdays"]),
+        "units": _alts(w for words in v["periods"].values() for w in words),
+        "month": rf"(?P<month>{months}){_E}(?:\s*[/(]\s*(?:{months}){_E}(?:\s*\))?)?",
+        "tail": rf"(?:\s*[،,]?\s+(?:من\s+)?(?:(?:{_alts(v['year_words'])})\s+)?"
+                rf"(?P<year>{_YEAR})|\s+(?:من\s+)?(?:(?P<ythis>هذا\s+العام|هذه\s+السنه)|"
+                rf"(?:العام|السنه)\s+(?P<ymod>{mods}){_E})|\s+(?P<mmod>{mods}){_E})?",
+        "when": rf"(?:(?:{_alts(v['times_of_day'])}){_E}\s+)",
+        "not_wd": "".join(rf"(?<!{w}\s)" for w in v["weekday_not_after"]),
+        "parts": _alts(v["month_parts"]),
+    }
+
+
+def _calendar_rules(v: dict[str, Any], f: dict[str, str]) -> list[tuple[str, str]]:
+    """Dates named by day, month and year."""
+    this_month = rf"(?:(?P<rmonth>الشهر)\s+(?P<rmod>{f['mods']})|(?:هذا)\s+(?P<rthis>الشهر))"
+    return [
+        ("ar-day-month", rf"{_B}{_P}(?:(?:{_alts(v['day_before'])})\s+)?(?P<s>"
+         rf"(?:{f['when']}?(?:يوم\s+)?(?P<wd>{f['wd']}){_E}[\s،,]+)?(?:يوم\s+)?"
+         rf"(?P<day>[0-3]?\d(?!\d)|(?:{_alts(v['ordinals'])}){_E})\s+(?:من\s+)?"
+         rf"(?:(?:شهر\s+)?{f['month']}{f['tail']}|{this_month}{_E}))"),
+        ("ar-month", rf"{_B}{_P}(?:(?P<ctx>{_alts(v['month_before'])}){_E}\s+)?"
+         rf"(?P<s>(?:(?P<part>{f['parts']}){_E}\s+)?(?:(?P<shahr>شهر)\s+)?{f['month']}"
+         rf"{f['tail']})"),
+        ("ar-year", rf"{_B}{_P}(?:{_alts(v['year_words'])})\s+(?P<year>{_YEAR})"
+         r"(?!\s*[/.-]\s*\d)"),
+        ("ar-numeric", r"(?<!\d)(?:(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)"
+         rf"(?P<y>{_YEAR})|(?P<y2>{_YEAR4})(?P<sep2>[/-])(?P<m2>[01]?\d)(?P=sep2)"
+         r"(?P<d2>[0-3]?\d)(?!\d))"),
+    ]
+
+
+def _relative_rules(v: dict[str, Any], f: dict[str, str]) -> list[tuple[str, str]]:
+    """Dates relative to the report's: days, weekdays, periods, "since", "ago"."""
+    rel, units, mods = _alts(v["relative_days"]), f["units"], f["mods"]
+    ago_units = {k: _alts(w for u in v["ago_units"].values() for w in u[k])
+                 for k in ("one", "two", "many")}
+    numbers = _alts(count_vocabulary()["numbers"])
+    return [
+        ("ar-weekday", rf"{f['not_wd']}{_B}{_P}{f['when']}?(?:(?P<rel>{rel}){_E}\s+)?"
+         rf"{f['when']}?(?:(?P<yawm>يوم)\s+)?(?P<wd>{f['wd']}){_E}"
+         rf"(?:\s+(?P<mod>{mods}){_E})?"),
+        ("ar-relative-day", rf"(?<!ذلك\s){_B}{_P}(?P<rel>{rel}){_E}"
+         rf"(?!\s+(?:{_alts(v['not_today_after'])}){_E})"),
+        ("ar-period", rf"{_B}{_P}(?:(?P<part>{f['parts']}){_E}\s+(?=الشهر))?"
+         rf"(?:(?P<unit>{units}){_E}\s+(?P<mod>{mods}){_E}|(?:هذا|هذه)\s+(?P<unit2>{units}){_E})"),
+        ("ar-recent", rf"{_B}{_P}(?P<unit>{_alts(v['recent']['units'])})\s+(?:القليله\s+)?"
+         rf"(?:{_alts(v['recent']['modifiers'])}){_E}"),
+        ("ar-since-start", rf"{_B}{_P}(?:{_alts(v['since'])})\s+"
+         rf"(?:{_alts(v['start_words'])}){_E}\s+(?:(?:هذا|هذه)\s+(?P<unit2>{units})|"
+         rf"(?P<unit>{units})(?:\s+(?P<mod>{mods}))?|(?P<war>"
+         rf"{_alts(v['conflict_words'])})){_E}"),
+        ("ar-ago", rf"{_B}{_P}(?:{_alts(v['ago'])})\s+(?:(?P<q>{_alts(v['ago_vague'])})\s+)?"
+         rf"(?:(?:(?P<n>\d+|(?:{numbers})(?:\s+و?(?:{numbers}))*|"
+         rf"{_alts(v['ago_several'])}){_E}\s+)?(?P<many>{ago_units['many']})|"
+         rf"(?P<two>{ago_units['two']})|(?P<one>{ago_units['one']})){_E}(?!\s*\d)"),
+    ]
+
+
+class _Patterns:
+    """The Arabic date patterns, compiled once from the vocabulary, each named by its rule,
+    and the pattern of their anchor words."""
+
+    def __init__(self, v: dict[str, Any]) -> None:
+        f = _fragments(v)
+        self.rules = [(name, re.compile(p))
+                      for name, p in [*_calendar_rules(v, f), *_relative_rules(v, f)]]
+        anchor_words = [*(w for names in v["months"].values() for w in names), *v["weekdays"],
+                        *v["relative_days"], *(w for ws in v["periods"].values() for w in ws),
+                        *v["recent"]["units"], *v["since"], *v["ago"], *v["year_words"]]
+        self.anchor = re.compile(rf"{_B}{_P}(?:{_alts(anchor_words)}){_E}|\d[./-]\d")
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    return _Patterns(vocabulary())
+
+
+@lru_cache(maxsize=1)
+def resolver() -> Resolver:
+    return Resolver(vocabulary())
+
+
+def _matches(folded: str) -> Iterator[tuple[str, re.Match[str]]]:
+    p = patterns()
+    spots = [m.start() for m in p.anchor.finditer(folded)]
+    for lo, hi in windows(spots, *_WINDOW, len(folded)):
+        for name, pattern in p.rules:
+            for m in pattern.finditer(folded, lo, hi):
+                yield name, m
+
+
+def find_arabic_dates(text: str, base: date | None
+                      ) -> list[tuple[int, int, tuple[date | None, date | None, int, bool], str]]:
+    """(start, end, (first, last, precision, year known), rule) of each Arabic date
+    expression in ``text``, resolved against ``base``; overlaps are left to the caller."""
+    folded, offsets = fold(text)
+    folded = folded.translate(_DIGITS)
+    res = resolver()
+    out = []
+    for name, m in _matches(folded):
+        start, end = m.span("s" if "s" in m.re.groupindex else 0)
+        a, b = (start, end) if offsets is None else (offsets[start], offsets[end - 1] + 1)
+        value = res.resolve(name, m, base, text, offsets)
+        if value is not None:
+            out.append((a, b, value, name))
+    return out
