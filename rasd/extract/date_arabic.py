@@ -39,8 +39,17 @@ _P = "(?:و|ف)?(?:ب|ل)?"  # "and", "so", "by / on", "to" written on the first
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _YEAR4 = r"(?:19|20)\d\d"
 _YEAR = _YEAR4 + r"(?!\d)"
-#: characters before and after an anchor word that a rule's match may reach
-_WINDOW = (80, 70)
+#: the anchor kinds of each rule, and how far before and after an anchor its match may reach
+#: (as :data:`rasd.extract.date_anchors.WINDOWS`)
+RULE_ANCHORS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
+    "ar-day-month": (("month", "period"), (90, 60)), "ar-month": (("month",), (35, 60)),
+    "ar-year": (("year",), (4, 18)), "ar-numeric": (("numeric",), (4, 14)),
+    "ar-weekday": (("weekday",), (40, 25)), "ar-relative-day": (("relative",), (4, 30)),
+    "ar-period": (("period",), (20, 25)), "ar-recent": (("recent",), (4, 35)),
+    "ar-since-start": (("since",), (4, 50)), "ar-ago": (("ago",), (4, 60)),
+}
+_CLITICS = "وفبل"
+_NUMERIC = re.compile(r"\d[./-]\d")
 
 
 @lru_cache(maxsize=1)
@@ -123,16 +132,58 @@ def _relative_rules(v: dict[str, Any], f: dict[str, str]) -> list[tuple[str, str
 
 class _Patterns:
     """The Arabic date patterns, compiled once from the vocabulary, each named by its rule,
-    and the pattern of their anchor words."""
+    and the anchor words of each kind."""
 
     def __init__(self, v: dict[str, Any]) -> None:
         f = _fragments(v)
         self.rules = [(name, re.compile(p))
                       for name, p in [*_calendar_rules(v, f), *_relative_rules(v, f)]]
-        anchor_words = [*(w for names in v["months"].values() for w in names), *v["weekdays"],
-                        *v["relative_days"], *(w for ws in v["periods"].values() for w in ws),
-                        *v["recent"]["units"], *v["since"], *v["ago"], *v["year_words"]]
-        self.anchor = re.compile(rf"{_B}{_P}(?:{_alts(anchor_words)}){_E}|\d[./-]\d")
+        self.anchors: dict[str, tuple[str, ...]] = {
+            "month": tuple({w.split()[0] for names in v["months"].values() for w in names}),
+            "weekday": tuple(v["weekdays"]),
+            "relative": tuple(w for w in v["relative_days"] if " " not in w),
+            "period": tuple(w for ws in v["periods"].values() for w in ws),
+            "recent": tuple(v["recent"]["units"]), "since": tuple(v["since"]),
+            "ago": tuple(v["ago"]), "year": tuple(v["year_words"]),
+        }
+
+
+def _is_letter(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and ("\u0621" <= text[i] <= "\u064a"
+                                   or "\u0671" <= text[i] <= "\u06d3")
+
+
+def _word_start(text: str, i: int) -> int | None:
+    """Where the word holding ``text[i:]`` starts when only the prefixes و ف ب ل come before
+    ``i`` in it (None: ``i`` is inside another word)."""
+    for _ in range(3):
+        if not _is_letter(text, i - 1):
+            return i
+        if text[i - 1] not in _CLITICS:
+            return None
+        i -= 1
+    return None
+
+
+def _finds(text: str, words: tuple[str, ...]) -> list[int]:
+    """Starts of the words of ``text`` that are one of ``words`` with prefixes (``str.find``:
+    no regex scan)."""
+    out = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if not _is_letter(text, end) and (start := _word_start(text, i)) is not None:
+                out.append(start)
+            i = text.find(word, end)
+    return out
+
+
+def find_anchors(folded: str) -> dict[str, list[int]]:
+    """Positions, by kind, where an Arabic date expression can be."""
+    found = {kind: _finds(folded, words) for kind, words in patterns().anchors.items()}
+    found["numeric"] = [m.start() for m in _NUMERIC.finditer(folded)]
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -146,12 +197,15 @@ def resolver() -> Resolver:
 
 
 def _matches(folded: str) -> Iterator[tuple[str, re.Match[str]]]:
-    p = patterns()
-    spots = [m.start() for m in p.anchor.finditer(folded)]
-    for lo, hi in windows(spots, *_WINDOW, len(folded)):
-        for name, pattern in p.rules:
-            for m in pattern.finditer(folded, lo, hi):
-                yield name, m
+    """Each rule's matches, in windows around the anchors of its kinds."""
+    anchors = find_anchors(folded)
+    for name, pattern in patterns().rules:
+        kinds, reach = RULE_ANCHORS[name]
+        spots = [p for kind in kinds for p in anchors[kind]]
+        if not spots:
+            continue
+        for lo, hi in windows(spots, *reach, len(folded)):
+            yield from ((name, m) for m in pattern.finditer(folded, lo, hi))
 
 
 def find_arabic_dates(text: str, base: date | None
