@@ -10,8 +10,9 @@ text or the report's date settles it.
 
 Words are matched on the folded copy of :func:`rasd.extract.count_arabic.fold` (hamza forms of
 alef ا, ة ه, ى ي, marks dropped) with Arabic-Indic digits read as 0-9 (same length), mapped
-back to the report's characters. As in :mod:`rasd.extract.date_anchors`, the rules run only in
-windows around anchor words found by one scan of the folded text.
+back to the report's characters. As in :mod:`rasd.extract.date_anchors`, each rule runs only
+in windows around the anchor words of its kinds (a month or weekday name, a relative word, a
+calendar unit, منذ / قبل, a year word), found with ``str.find``: no rule scans a whole report.
 """
 
 from __future__ import annotations

@@ -61,15 +61,14 @@ class Resolver:
             "ar-day-month": self._day_month, "ar-month": self._month, "ar-year": self._year,
             "ar-weekday": self._weekday, "ar-relative-day": self._relative_day,
             "ar-period": self._period, "ar-recent": self._recent,
-            "ar-since-start": self._since_start, "ar-ago": self._ago}
+            "ar-since-start": self._since_start, "ar-ago": self._ago,
+            "ar-numeric": self._numeric}
 
     def resolve(self, rule: str, m: re.Match[str], base: date | None, text: str,
                 offsets: list[int] | None) -> Resolved | None:
         """The value of match ``m`` of ``rule`` (None: not a date after all)."""
         if rule in ("ar-day-month", "ar-month") and not self._month_ok(m, text, offsets):
             return None
-        if rule == "ar-numeric":
-            return self._numeric(m, text, offsets)
         return self.methods[rule](m, base)
 
     def _month_ok(self, m: re.Match[str], text: str, offsets: list[int] | None) -> bool:
@@ -197,10 +196,8 @@ class Resolver:
             None if not raw or raw in self.several else parse_arabic_number(raw)
         return ago(n, self.ago_unit[word], bool(m.group("q")) or n is None, base)
 
-    def _numeric(self, m: re.Match[str], text: str, offsets: list[int] | None) -> Resolved | None:
-        a, b = m.span() if offsets is None else (offsets[m.start()], offsets[m.end() - 1] + 1)
-        if text[a:b].isascii():
-            return None  # ASCII digits: the English numeric rule reads them
+    def _numeric(self, m: re.Match[str], base: date | None) -> Resolved | None:
+        # where the English numeric rule reads the same span it comes first and is kept
         if m.group("y"):
             found = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         else:

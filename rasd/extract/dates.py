@@ -8,7 +8,9 @@ None). A month and day given without a year take the year that puts them closest
 report's date (``year_known`` True: the report's date settles it); with no report date the year
 stays unknown. The rules are own regular expressions (fast, explainable); numeric dates
 ("05.04.2017", "2017-04-05") are resolved by ``dateparser`` (day first, as Syrian reporting
-writes them).
+writes them). Arabic expressions ("أمس الاثنين", "الرابع عشر من آب الماضي", "قبل نحو أسبوعين")
+are read by :mod:`rasd.extract.date_arabic`, only in texts holding an Arabic letter, with the
+same values.
 """
 
 from __future__ import annotations

@@ -62,6 +62,7 @@ def test_resolves(text: str, expected: tuple[str, str, str, int]) -> None:
     ("وقع الانفجار بتاريخ ٣/٢/٢٠١٧ في السوق.", ("٣/٢/٢٠١٧", "2017-02-03")),
     ("قصفت البلدة في ۱۵ آذار ۲۰۱۶ ليلاً.", ("۱۵ آذار ۲۰۱۶", "2016-03-15")),
     ("قصفت البلدة في ١٥ آذار.", ("١٥ آذار", "2017-03-15")),
+    ("جرى ذلك بتاريخ 2016/11/3 مساءً.", ("2016/11/3", "2016-11-03")),  # year first
 ])
 def test_arabic_indic_digits(text: str, expected: tuple[str, str]) -> None:
     assert [(s, start) for s, start, _, _ in _read(text)] == [expected]
