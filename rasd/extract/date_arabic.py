@@ -48,6 +48,7 @@ RULE_ANCHORS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "ar-weekday": (("weekday",), (40, 25)), "ar-relative-day": (("relative",), (4, 30)),
     "ar-period": (("period",), (20, 25)), "ar-recent": (("recent",), (4, 35)),
     "ar-since-start": (("since",), (4, 50)), "ar-ago": (("ago",), (4, 60)),
+    "ar-season": (("season",), (10, 40)),
 }
 _CLITICS = "وفبل"
 _NUMERIC = re.compile(r"\d[./-]\d")
@@ -98,6 +99,10 @@ def _calendar_rules(v: dict[str, Any], f: dict[str, str]) -> list[tuple[str, str
          rf"{f['tail']})"),
         ("ar-year", rf"{_B}{_P}(?:{_alts(v['year_words'])})\s+(?P<year>{_YEAR})"
          r"(?!\s*[/.-]\s*\d)"),
+        ("ar-season", rf"{_B}{_P}(?:فصل\s+)?(?P<season>{_alts(v['seasons'])}){_E}"
+         rf"(?:\s*[،,]?\s+(?:من\s+)?(?:(?:{_alts(v['year_words'])})\s+)?(?P<year>{_YEAR})|"
+         rf"\s+(?:من\s+)?(?:العام|السنه)\s+(?P<ymod>{f['mods']}){_E}|"
+         rf"\s+(?P<mmod>{f['mods']}){_E})"),
         ("ar-numeric", r"(?<!\d)(?:(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)"
          rf"(?P<y>{_YEAR})|(?P<y2>{_YEAR4})(?P<sep2>[/-])(?P<m2>[01]?\d)(?P=sep2)"
          r"(?P<d2>[0-3]?\d)(?!\d))"),
@@ -124,7 +129,7 @@ def _relative_rules(v: dict[str, Any], f: dict[str, str]) -> list[tuple[str, str
          rf"(?:{_alts(v['start_words'])}){_E}\s+(?:(?:هذا|هذه)\s+(?P<unit2>{units})|"
          rf"(?P<unit>{units})(?:\s+(?P<mod>{mods}))?|(?P<war>"
          rf"{_alts(v['conflict_words'])})){_E}"),
-        ("ar-ago", rf"{_B}{_P}(?:{_alts(v['ago'])})\s+(?:(?P<q>{_alts(v['ago_vague'])})\s+)?"
+        ("ar-ago", rf"{_B}{_P}(?P<w>{_alts(v['ago'])})\s+(?:(?P<q>{_alts(v['ago_vague'])})\s+)?"
          rf"(?:(?:(?P<n>\d+|(?:{numbers})(?:\s+و?(?:{numbers}))*|"
          rf"{_alts(v['ago_several'])}){_E}\s+)?(?P<many>{ago_units['many']})|"
          rf"(?P<two>{ago_units['two']})|(?P<one>{ago_units['one']})){_E}(?!\s*\d)"),
@@ -146,6 +151,7 @@ class _Patterns:
             "period": tuple(w for ws in v["periods"].values() for w in ws),
             "recent": tuple(v["recent"]["units"]), "since": tuple(v["since"]),
             "ago": tuple(v["ago"]), "year": tuple(v["year_words"]),
+            "season": tuple(v["seasons"]),
         }
 
 

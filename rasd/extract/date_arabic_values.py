@@ -53,6 +53,8 @@ class Resolver:
         self.ago_unit = {w: unit for unit, forms in v["ago_units"].items()
                          for ws in forms.values() for w in ws}
         self.several = frozenset(v["ago_several"])
+        self.bare_plural = frozenset(v["ago_bare_plural"])
+        self.seasons: dict[str, list[int]] = v["seasons"]
         self.not_ago = re.compile(r"\s+(?:من\s+(?:ال|ذلك)|علي\s)")
         self.not_ago_one = re.compile(
             rf"\s+(?:ال|\d|(?:{'|'.join(v['ago_one_not_before'])})(?![\u0621-\u064a]))")
@@ -62,7 +64,7 @@ class Resolver:
             "ar-weekday": self._weekday, "ar-relative-day": self._relative_day,
             "ar-period": self._period, "ar-recent": self._recent,
             "ar-since-start": self._since_start, "ar-ago": self._ago,
-            "ar-numeric": self._numeric}
+            "ar-numeric": self._numeric, "ar-season": self._season}
 
     def resolve(self, rule: str, m: re.Match[str], base: date | None, text: str,
                 offsets: list[int] | None) -> Resolved | None:
@@ -192,9 +194,29 @@ class Resolver:
             return None  # "قبل يومين من الهجوم": before the attack, not before the report
         word = m.group("many") or m.group("two") or m.group("one")
         raw = _key(m.group("n") or "")
+        if m.group("many") and not raw and m.group("w") not in self.bare_plural:
+            return None  # "منذ أشهر": for months, a duration more often than a date
         n = 2 if m.group("two") else 1 if m.group("one") else \
             None if not raw or raw in self.several else parse_arabic_number(raw)
         return ago(n, self.ago_unit[word], bool(m.group("q")) or n is None, base)
+
+    def _season(self, m: re.Match[str], base: date | None) -> Resolved:
+        """A season of a year: written, "of last year", or "last / this / next" one (a
+        winter runs from December into the next year's February)."""
+        first_month, last_month = self.seasons[m.group("season")]
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif base is None:
+            return None, None, TIME_YEAR, False
+        elif m.group("ymod"):
+            year = base.year + self.step[m.group("ymod")]
+        else:  # as the English "last / this / next summer"
+            step = self.step[m.group("mmod")]
+            ended = first_month <= last_month and base.month > last_month
+            year = base.year - (not ended) if step < 0 else base.year if step == 0 else \
+                base.year + (base.month >= first_month)
+        end_year = year + 1 if first_month > last_month else year
+        return date(year, first_month, 1), month_range(end_year, last_month)[1], TIME_YEAR, True
 
     def _numeric(self, m: re.Match[str], base: date | None) -> Resolved | None:
         # where the English numeric rule reads the same span it comes first and is kept

@@ -53,6 +53,10 @@ def _read(text: str, base: date | None = BASE) -> list[tuple[str, str | None, st
     ("اشتدت المعارك أواخر الشهر الماضي.",
      ("أواخر الشهر الماضي", "2017-03-22", "2017-03-31", 2)),
     ("قُصف المخيم في 4 آذار (مارس) 2016.", ("4 آذار (مارس) 2016", "2016-03-04", "2016-03-04", 1)),
+    ("استمر الحصار حتى ربيع 2014.", ("ربيع 2014", "2014-03-01", "2014-05-31", 4)),
+    ("اشتد البرد في الشتاء الماضي.", ("الشتاء الماضي", "2016-12-01", "2017-02-28", 4)),
+    ("يتوقع نزوح جديد في الصيف المقبل.", ("الصيف المقبل", "2017-06-01", "2017-08-31", 4)),
+    ("عاد المهجرون قبل أيام.", ("قبل أيام", "2017-03-30", "2017-04-05", 2)),
 ])
 def test_resolves(text: str, expected: tuple[str, str, str, int]) -> None:
     assert _read(text) == [expected]
@@ -78,6 +82,8 @@ def test_arabic_indic_digits(text: str, expected: tuple[str, str]) -> None:
     "مارس التنظيم ضغوطاً على الأهالي.",  # مارس: "exercised"
     "وتركوا الجثث ثلاثة أيام.",  # a duration
     "خرج المصلون بعد صلاة الجمعة.",  # the Friday prayer, no day of its own
+    "يعاني السكان منذ أشهر من نقص الدواء.",  # for months: a duration
+    "تحدث الكاتب عن الربيع العربي.",  # a season with no year or modifier
     "صرح المدير العام الحالي للمشفى بذلك.",  # the current director general
 ])
 def test_not_a_date(text: str) -> None:
