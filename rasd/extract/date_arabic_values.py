@@ -100,9 +100,11 @@ class Resolver:
             return base.year
         return year_for(month, day, base)
 
-    def _day_month(self, m: re.Match[str], base: date | None) -> Resolved:
+    def _day_month(self, m: re.Match[str], base: date | None) -> Resolved | None:
         raw = _key(m.group("day"))
         day = int(raw) if raw.isdigit() else self.ordinal[raw]
+        if not 1 <= day <= 31:
+            return None
         if m.group("month"):
             month = self.month[_key(m.group("month"))]
             year = self._year_of(m, month, day, base)
@@ -113,6 +115,8 @@ class Resolver:
         else:
             year = month = None
         found = safe_date(year, month, day) if year and month else None
+        if year and found is None:
+            return None  # no such day ("31 شباط")
         return found, found, TIME_DAY, found is not None
 
     def _month(self, m: re.Match[str], base: date | None) -> Resolved | None:

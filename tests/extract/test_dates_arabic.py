@@ -90,6 +90,12 @@ def test_not_a_date(text: str) -> None:
     assert _read(text) == []
 
 
+def test_no_such_day_leaves_the_month() -> None:
+    """As in English ("31 February 2015" reads as February 2015)."""
+    assert _read("ورد في التقرير 31 شباط 2015 خطأً.") == [
+        ("شباط 2015", "2015-02-01", "2015-02-28", 3)]
+
+
 def test_year_unknown_without_report_date() -> None:
     (hit,) = find_dates("سقطت القذائف في الرابع من آذار.", None)
     assert hit.first is None and not hit.year_known
