@@ -8,7 +8,9 @@ None). A month and day given without a year take the year that puts them closest
 report's date (``year_known`` True: the report's date settles it); with no report date the year
 stays unknown. The rules are own regular expressions (fast, explainable); numeric dates
 ("05.04.2017", "2017-04-05") are resolved by ``dateparser`` (day first, as Syrian reporting
-writes them).
+writes them). Arabic expressions ("أمس الاثنين", "الرابع عشر من آب الماضي", "قبل نحو أسبوعين")
+are read by :mod:`rasd.extract.date_arabic`, only in texts holding an Arabic letter, with the
+same values.
 """
 
 from __future__ import annotations
@@ -27,6 +29,17 @@ from spacy.tokens import Doc, Span
 
 from rasd.extract import spans as _spans
 from rasd.extract.date_anchors import RULE_ANCHORS, WINDOWS, find_anchors, windows
+from rasd.extract.date_arabic import HAS_ARABIC, find_arabic_dates
+from rasd.extract.date_calendar import (
+    Resolved,
+    ago,
+    month_part,
+    month_range,
+    relative_period,
+    safe_date,
+    weekday_back,
+    year_for,
+)
 from rasd.extract.numbers import NUMBER_PATTERN, ascii_lower, parse_number
 from rasd.model import TIME_DAY, TIME_MONTH, TIME_WEEK, TIME_YEAR
 
@@ -75,8 +88,6 @@ class DateHit:
                 "precision": self.precision, "year_known": self.year_known, "rule": self.rule}
 
 
-#: (first day, last day, precision, year known) of a date expression
-Resolved = tuple[date | None, date | None, int, bool]
 Rule = Callable[[re.Match[str], date | None], Resolved | None]
 _RULES: list[tuple[str, re.Pattern[str], Rule]] = []
 
@@ -100,40 +111,18 @@ def _month(m: re.Match[str]) -> int:
     return _MONTH_KEYS.get(key) or _MONTH_KEYS[key[:3]]
 
 
-def _safe(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month_range(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _year_for(month: int, day: int, base: date | None) -> int | None:
-    """The year that puts month/day closest on or before ``base`` (up to 30 days after it)."""
-    if base is None:
-        return None
-    for year in (base.year + 1, base.year, base.year - 1):
-        cand = _safe(year, month, min(day, 28))
-        if cand is not None and cand <= base + timedelta(days=30):
-            return year
-    return base.year - 1
-
-
 @rule("day-month-year", rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}\b")
 @rule("month-day-year", rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}\b")
 def _full(m: re.Match[str], base: date | None) -> Resolved | None:
     day = _day(m.group("day"))
-    found = _safe(int(m.group("year")), _month(m), day) if day else None
+    found = safe_date(int(m.group("year")), _month(m), day) if day else None
     return (found, found, TIME_DAY, True) if found else None
 
 
 @rule("month-day-year-glued", rf"\b{MONTH}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)\b")
 def _glued(m: re.Match[str], base: date | None) -> Resolved | None:
     """"Apr 232017": a dateline whose punctuation was stripped ("Apr 23, 2017")."""
-    found = _safe(int(m.group("year")), _month(m), int(m.group("day")))
+    found = safe_date(int(m.group("year")), _month(m), int(m.group("day")))
     return (found, found, TIME_DAY, True) if found else None
 
 
@@ -141,8 +130,8 @@ def _glued(m: re.Match[str], base: date | None) -> Resolved | None:
 @rule("month-day", rf"\b{MONTH}\s+{DAY}\b(?!,?\s*\d)(?!\s+(?:people|civilians|killed))")
 def _no_year(m: re.Match[str], base: date | None) -> Resolved:
     day, month = _day(m.group("day")) or 1, _month(m)
-    year = _year_for(month, day, base)
-    found = _safe(year, month, day) if year else None
+    year = year_for(month, day, base)
+    found = safe_date(year, month, day) if year else None
     return found, found, TIME_DAY, year is not None
 
 
@@ -164,27 +153,21 @@ def parse_numeric(text: str) -> date | None:
       rf"(?:\s+of|-)?\s+{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?\b")
 def _part_month(m: re.Match[str], base: date | None) -> Resolved:
     month, part = _month(m), m.group("part").lower()
-    year = int(m.group("year")) if m.group("year") else _year_for(month, 15, base)
+    year = int(m.group("year")) if m.group("year") else year_for(month, 15, base)
     if year is None:
         return None, None, TIME_WEEK, False
-    first, last = _month_range(year, month)
-    if part in ("end", "late"):
-        first = last - timedelta(days=9)
-    elif part in ("beginning", "start", "early"):
-        last = first + timedelta(days=9)
-    else:
-        first, last = first + timedelta(days=10), first + timedelta(days=19)
-    return first, last, TIME_WEEK, True
+    which = {"end": "late", "beginning": "early", "start": "early"}.get(part, part)
+    return (*month_part(year, month, "mid" if which == "middle" else which), TIME_WEEK, True)
 
 
 @rule("month-year", rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b")
 @rule("month", rf"\b(?:in|during|since|until|last|this|of)\s(?P<s>{MONTH})\b(?!\s+\d)")
 def _month_only(m: re.Match[str], base: date | None) -> Resolved:
     month = _month(m)
-    year = int(m.group("year")) if m.groupdict().get("year") else _year_for(month, 1, base)
+    year = int(m.group("year")) if m.groupdict().get("year") else year_for(month, 1, base)
     if year is None:
         return None, None, TIME_MONTH, False
-    return (*_month_range(year, month), TIME_MONTH, True)
+    return (*month_range(year, month), TIME_MONTH, True)
 
 
 @rule("year", rf"\b(?:in|since|during|until|of|year)\s(?P<s>{YEAR})\b(?!\s*[-/.]\d)")
@@ -193,18 +176,13 @@ def _year(m: re.Match[str], base: date | None) -> Resolved:
     return date(year, 1, 1), date(year, 12, 31), TIME_YEAR, True
 
 
-def _weekday_back(base: date, weekday: int, strict: bool) -> date:
-    delta = (base.weekday() - weekday) % 7
-    return base - timedelta(days=delta or (7 if strict else 0))
-
-
 @rule("weekday", rf"\b(?P<mod>last\s+|this\s+|(?:early|late)\s+(?:on\s+)?)?{WEEKDAY}\b"
       r"(?:\s+(?:morning|afternoon|evening|night))?")
 def _weekday(m: re.Match[str], base: date | None) -> Resolved:
     if base is None:
         return None, None, TIME_DAY, False
     weekday = _DAY_NAMES.index(m.group("weekday").title())
-    found = _weekday_back(base, weekday, strict=(m.group("mod") or "").startswith("last"))
+    found = weekday_back(base, weekday, strict=(m.group("mod") or "").startswith("last"))
     return found, found, TIME_DAY, True
 
 
@@ -233,13 +211,7 @@ def _rel_period(m: re.Match[str], base: date | None) -> Resolved:
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
     if unit == "days":
         return base - timedelta(days=7), base, prec, True
-    if unit == "week":
-        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
-        return monday, monday + timedelta(days=6), prec, True
-    if unit == "month":
-        index = base.year * 12 + base.month - 1 + step
-        return (*_month_range(index // 12, index % 12 + 1), prec, True)
-    return date(base.year + step, 1, 1), date(base.year + step, 12, 31), prec, True
+    return (*relative_period(unit, step, base), prec, True)
 
 
 @rule("since-start", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:this|the\s+current|the)\s+"
@@ -261,19 +233,7 @@ def _ago(m: re.Match[str], base: date | None) -> Resolved | None:
     n = {"a": 1, "an": 1}.get(raw) or parse_number(raw)
     vague = n is None or m.group(0).lower().split()[0] in {"about", "around", "some", "nearly",
                                                           "almost", "over", "more"}
-    prec = {"day": TIME_WEEK if vague else TIME_DAY, "week": TIME_WEEK, "month": TIME_MONTH,
-            "year": TIME_YEAR}[unit]
-    if base is None:
-        return None, None, prec, False
-    days = int((n or 3) * {"day": 1, "week": 7, "month": 30, "year": 365}[unit])
-    center = base - timedelta(days=days)
-    if prec == TIME_DAY:
-        return center, center, prec, True
-    if prec == TIME_WEEK:
-        return center - timedelta(days=3), center + timedelta(days=3), prec, True
-    if prec == TIME_MONTH:
-        return (*_month_range(center.year, center.month), prec, True)
-    return date(center.year, 1, 1), date(center.year, 12, 31), prec, True
+    return ago(n, unit, vague, base)
 
 
 @rule("season", r"\b(?:(?P<which>last|this|next|early|late)\s+)?(?-i:(?P<season>spring|summer|"
@@ -294,7 +254,7 @@ def _season(m: re.Match[str], base: date | None) -> Resolved:
         year = base.year if ended else base.year - 1
     end_year = year + 1 if first_month > last_month else year
     first = date(year, first_month, 1)
-    last = _month_range(end_year, last_month)[1]
+    last = month_range(end_year, last_month)[1]
     return first, last, TIME_YEAR, True
 
 
@@ -323,9 +283,19 @@ def _run(text: str, base: date | None) -> Iterator[DateHit]:
                 yield DateHit(start, end, first, last, prec, year_known, name)
 
 
+def _arabic(text: str, base: date | None) -> Iterator[DateHit]:
+    """The Arabic rules, only on texts holding an Arabic letter (``isascii`` first: most
+    English reports are settled without a regex scan)."""
+    if text.isascii() or not HAS_ARABIC.search(text):
+        return
+    for start, end, (first, last, prec, year_known), name in find_arabic_dates(text, base):
+        yield DateHit(start, end, first, last, prec, year_known, name)
+
+
 def find_dates(text: str, base: date | None) -> list[DateHit]:
     """Every date expression in ``text`` resolved against ``base``; overlaps removed."""
-    hits = sorted(_run(text, base), key=lambda h: (h.start, -(h.end - h.start)))
+    found = [*_run(text, base), *_arabic(text, base)]
+    hits = sorted(found, key=lambda h: (h.start, -(h.end - h.start)))
     out: list[DateHit] = []
     for hit in hits:
         if out and hit.start < out[-1].end:
