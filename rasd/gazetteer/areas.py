@@ -45,6 +45,20 @@ _BEFORE_WORDS = ("north", "south", "east", "west", "rural", "countryside", "subu
 _AFTER_WORDS = ("countryside", "suburbs", "outskirts")
 
 
+#: the last word before a name that an area phrase before it ends with ("countryside of ",
+#: "of the ", "rural ", "northern ", "north-east ")
+_BEFORE_ENDS = ("of", "the", "rural", "north", "south", "east", "west", "ern")
+
+
+def _may_end_before(window: str) -> bool:
+    """Whether ``window`` (lower case) may end with an area phrase: a cheap test before
+    :data:`_BEFORE`, which a search tries at every position of the window."""
+    if not window[-1:].isspace():
+        return False
+    words = window.rsplit(None, 1)
+    return bool(words) and words[-1].casefold().endswith(_BEFORE_ENDS)  # as IGNORECASE
+
+
 def point(word: str | None) -> str | None:
     """The compass point of a direction word ("north-eastern" -> "northeast")."""
     if not word:
@@ -97,7 +111,7 @@ def widen(text: str, start: int, end: int, query: PlaceQuery) -> tuple[int, int]
     if name_kind in {"countryside", "suburbs"}:  # "Damascus countryside": a name already
         return start, end
     window = text[max(0, start - 50):start].lower()
-    before = _BEFORE.search(text, max(0, start - 50), start) if any(
+    before = _BEFORE.search(text, max(0, start - 50), start) if _may_end_before(window) and any(
         w in window for w in _BEFORE_WORDS) else None
     after = _AFTER.match(text, end, min(len(text), end + 40)) if any(
         w in text[end:end + 40].lower() for w in _AFTER_WORDS) else None

@@ -41,7 +41,6 @@ from rasd.gazetteer.textscan import (
     article_before,
     ascii_lower,
     positions,
-    whole_words,
     word_before,
 )
 from rasd.gazetteer.typed import TYPED_NOUNS, trim_start, typed_ranges, words
@@ -134,6 +133,9 @@ class PlaceFinder:
         words = sorted(vocabulary.demonyms, key=len, reverse=True)
         forms = [f for w in words for f in (w.capitalize(), w.upper())]
         self._demonyms = tuple(forms)
+        #: the forms in one pass (a form that fails to end a word gives way to a shorter one)
+        self._demonym_re = re.compile("(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)"
+                                      if forms else "(?!)")
         self._headlines = TitleCase("")  # per document: whether a sentence is in title case
         self._lowers: dict[str, bool] = {}  # per document: word -> also written in lower case
         self._area_words: list[int] = []  # per document: where area-phrase words are
@@ -142,21 +144,32 @@ class PlaceFinder:
         self.arabic_org_nouns = frozenset(str(w) for w in lists["arabic_organisation_nouns"])
         self.arabic_not_places = frozenset(str(w) for w in lists["arabic_not_places"])
 
-    def find(self, text: str, blocked: list[tuple[int, int]]) -> list[Found]:
-        """Mentions in ``text`` not overlapping the ``blocked`` character ranges."""
+    def find(self, text: str, blocked: list[tuple[int, int]],
+             lower: str | None = None) -> list[Found]:
+        """Mentions in ``text`` not overlapping the ``blocked`` character ranges (``lower``:
+        ``text`` with A-Z lower-cased, where the caller has it)."""
         found: list[Found] = []
         blocking = Ranges(blocked)
         self._headlines, self._lowers = TitleCase(text), {}
-        self._area_words = positions(ascii_lower(text), _AREA_WORDS)
+        self._area_words = positions(ascii_lower(text) if lower is None else lower, _AREA_WORDS)
+        runs, match = self._runs, self._match
         for run in RUN.finditer(text):
             start = run.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "'’‘"):
-                continue  # inside a word
-            start = article_before(text, start)  # "al-Raqa"
-            for begin, end in self._run_matches(text[start:run.end()], start):
+            if start:
+                before = text[start - 1]
+                if before.isalnum() or before in "'’‘":
+                    continue  # inside a word
+                if before in "-‐":
+                    start = article_before(text, start)  # "al-Raqa"
+            key = text[start:run.end()]
+            hit = runs.get(key)
+            if hit is None:
+                hit = self._run_matches(key)
+            for b, e in hit:  # the longest gazetteer n-grams of the run, cached by its text
+                begin, end = start + b, start + e
                 if blocking.hits(begin, end):
                     continue
-                item = self._match(text, begin, end)
+                item = match(text, begin, end)
                 if item is not None:
                     found.append(item)
         countries = self._countries(text, blocking)
@@ -169,14 +182,13 @@ class PlaceFinder:
         self._containers(text, found)
         return found
 
-    def _run_matches(self, run: str, offset: int) -> list[tuple[int, int]]:
-        """:meth:`_matches`, cached by the run's text (reports repeat their names)."""
-        hit = self._runs.get(run)
-        if hit is None:
-            if len(self._runs) > 200_000:
-                self._runs.clear()
-            hit = self._runs[run] = self._matches(run, 0)
-        return [(offset + b, offset + e) for b, e in hit]
+    def _run_matches(self, run: str) -> list[tuple[int, int]]:
+        """:meth:`_matches` of a run not seen before, kept by its text (reports repeat their
+        names)."""
+        if len(self._runs) > 200_000:
+            self._runs.clear()
+        hit = self._runs[run] = self._matches(run, 0)
+        return hit
 
     def _matches(self, run: str, offset: int) -> list[tuple[int, int]]:
         """Longest gazetteer n-grams of one run, as character ranges."""
@@ -294,15 +306,19 @@ class PlaceFinder:
 
     @staticmethod
     def _cue(text: str, start: int, end: int) -> str | None:
-        a0, a1, a2, *_ = [w.rstrip(",.;:").lower()
-                          for w in text[end:end + 40].split(None, 3)[:3]] + ["", "", ""]
-        *_, b2, b1 = ["", ""] + [w.rstrip(",.;:").lower()
-                                 for w in text[max(0, start - 50):start].rsplit(None, 2)[-2:]]
+        after = text[end:end + 40].split(None, 3)
+        before = text[max(0, start - 50):start].rsplit(None, 2)
+        a0 = after[0].rstrip(",.;:").lower() if after else ""
+        b1 = before[-1].rstrip(",.;:").lower() if before else ""
+        # the other words only where a rule reads them
+        b2 = before[-2].rstrip(",.;:").lower() if b1 == "of" and len(before) > 1 else ""
         if a0 in PROVINCE_WORDS or b1 == "wilayat" or (
-            a0 == "and" and a2 in PROVINCE_WORDS  # X and Y provinces
+            a0 == "and" and len(after) > 2  # X and Y provinces
+            and after[2].rstrip(",.;:").lower() in PROVINCE_WORDS
         ) or (b2 in PROVINCE_WORDS and b1 == "of"):
             return CUE_PROVINCE
-        if a0 in NEAR_AFTER or (a0 in ("'s", "’s") and a1 in NEAR_AFTER):
+        if a0 in NEAR_AFTER or (a0 in ("'s", "’s") and len(after) > 1
+                                and after[1].rstrip(",.;:").lower() in NEAR_AFTER):
             return CUE_NEAR
         if b1 in {"near", "outside", "around", "rural"} or (b1 == "of" and b2 in NEAR_BEFORE):
             return CUE_NEAR
@@ -338,7 +354,10 @@ class PlaceFinder:
     def _countries(self, text: str, blocked: Ranges) -> list[Found]:
         """Nationality words followed by a place noun ("the Jordanian border")."""
         out = []
-        for start, end in whole_words(text, self._demonyms):
+        for m in self._demonym_re.finditer(text):
+            start, end = m.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue  # not a whole word
             nxt = _AROUND.match(text, end + 1) if text[end:end + 1] == " " else None
             if nxt and nxt.group().lower() in self.vocab.place_nouns and not blocked.hits(
                 start, end

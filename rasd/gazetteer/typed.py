@@ -52,6 +52,7 @@ _APPOSITION_TAIL = re.compile(
 #: a place noun (after a capitalised word: "Kafr Fictiva village", "al-Wahda street"); found
 #: first, then the spaces and the word before it checked (faster than a look-behind per space)
 _NOUN = re.compile(rf"(?:{_SINGULAR})\b")
+_SINGULARS = tuple(_SINGULAR.split("|"))
 LOCATIVES = words("in at near into from on outside")
 STREETS = words("street road roundabout square")
 _GLUED = re.compile(rf"{_ART}-", re.IGNORECASE)
@@ -89,12 +90,28 @@ def _nouns_after_words(text: str) -> list[tuple[int, str]]:
     """(start of the spaces before it, noun) for each place noun that follows a word and
     spaces or tabs ("Fictiva village")."""
     out = []
-    for m in _NOUN.finditer(text):
-        pos = m.start()
+    for start, noun in _noun_positions(text):
+        pos = start
         while pos > 0 and text[pos - 1] in " \t":
             pos -= 1
-        if 0 < pos < m.start() and (text[pos - 1].isalnum() or text[pos - 1] in "_'’"):
-            out.append((pos, m.group()))
+        if 0 < pos < start and (text[pos - 1].isalnum() or text[pos - 1] in "_'’"):
+            out.append((pos, noun))
+    return out
+
+
+def _noun_positions(text: str) -> list[tuple[int, str]]:
+    """Where :data:`_NOUN` matches, in order, found with ``str.find`` (the pattern is tried at
+    every character; no noun holds another, so the matches are the same)."""
+    out = []
+    size = len(text)
+    for noun in _SINGULARS:
+        pos = text.find(noun)
+        while pos >= 0:
+            end = pos + len(noun)
+            if end == size or not (text[end].isalnum() or text[end] == "_"):
+                out.append((pos, noun))
+            pos = text.find(noun, end)
+    out.sort()
     return out
 
 
