@@ -371,8 +371,9 @@ class PlaceFinder:
         """Link "Y, a village in X", "the Y district of X", "X's Y neighbourhood", "Y in X"."""
         for k, item in enumerate(found[:-1]):
             nxt = found[k + 1]
-            if nxt.start - item.end > 60:
-                continue
+            gap = text[item.end:nxt.start]
+            if len(gap) > 60 or "." in gap or ";" in gap or ":" in gap:
+                continue  # far apart, or another clause (each of ".;:" is a word below)
             between = [w.lower() for w in _AROUND.findall(text, item.end, nxt.start)]
             if not between or len(between) > 6 or any(w in {".", ";", ":"} for w in between):
                 continue  # containers are named in the same clause

@@ -60,6 +60,8 @@ _LIST_NAME = re.compile(_NAME)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _CUT = re.compile(r"\s+(?:of|camp|in)\b.*$")
 _ADJECTIVE = re.compile(r"(?:ian|ese|ish|ic|an|i)$")
+_RUN_END = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*$")
+_WORD = re.compile(r"\S+")
 
 
 def typed_ranges(text: str) -> list[tuple[int, int, str | None]]:
@@ -158,7 +160,7 @@ def _name_list(text: str, pos: int) -> list[tuple[int, int]]:
 def _run_ending(text: str, pos: int) -> tuple[int, int] | None:
     """The run of capitalised words that ends at ``pos`` ("Qusayr" before "'s bakeries")."""
     base = max(0, pos - 60)
-    m = re.search(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*$", text[base:pos])
+    m = _RUN_END.search(text[base:pos])
     if m is None:
         return None
     return base + m.start(), base + m.end()
@@ -166,7 +168,7 @@ def _run_ending(text: str, pos: int) -> tuple[int, int] | None:
 
 def trim_start(text: str, start: int, end: int) -> int:
     """``start`` moved past leading words that cannot begin a place name ("On Monday ...")."""
-    for m in re.finditer(r"\S+", text[start:end]):
+    for m in _WORD.finditer(text[start:end]):
         word = m.group().lower()
         if (word not in STOP_WORDS and word not in CALENDAR) or m.end() == end - start:
             return start + m.start()
