@@ -45,18 +45,28 @@ _BEFORE_WORDS = ("north", "south", "east", "west", "rural", "countryside", "subu
 _AFTER_WORDS = ("countryside", "suburbs", "outskirts")
 
 
-#: the last word before a name that an area phrase before it ends with ("countryside of ",
-#: "of the ", "rural ", "northern ", "north-east ")
-_BEFORE_ENDS = ("of", "the", "rural", "north", "south", "east", "west", "ern")
+#: the last word of an area phrase before a name ("rural ", "northern ", "north-east "), or
+#: the word before its "of" ("the countryside of ", "west of the ")
+_BEFORE_ENDS = ("rural", "north", "south", "east", "west", "ern")
+_BEFORE_OF = ("countryside", "suburbs", "outskirts", "areas", "villages", "part", "parts",
+              "north", "south", "east", "west")
 
 
 def _may_end_before(window: str) -> bool:
-    """Whether ``window`` (lower case) may end with an area phrase: a cheap test before
-    :data:`_BEFORE`, which a search tries at every position of the window."""
+    """Whether ``window`` may end with an area phrase (what :data:`_BEFORE` ends with): a cheap
+    test first, since a search tries that pattern at every position of the window."""
+    if not window.isascii():
+        return True  # letters that IGNORECASE matches otherwise than lower() ("İ", "ſ")
     if not window[-1:].isspace():
         return False
-    words = window.rsplit(None, 1)
-    return bool(words) and words[-1].casefold().endswith(_BEFORE_ENDS)  # as IGNORECASE
+    words = window.rsplit(None, 3)
+    if words[-1:] == ["the"]:
+        words.pop()
+        if words[-1:] != ["of"]:
+            return False
+    if words[-1:] == ["of"]:
+        return len(words) > 1 and words[-2].endswith(_BEFORE_OF)
+    return bool(words) and words[-1].endswith(_BEFORE_ENDS)
 
 
 def point(word: str | None) -> str | None:
