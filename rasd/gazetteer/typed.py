@@ -62,6 +62,7 @@ _CUT = re.compile(r"\s+(?:of|camp|in)\b.*$")
 _ADJECTIVE = re.compile(r"(?:ian|ese|ish|ic|an|i)$")
 _RUN_END = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*$")
 _WORD = re.compile(r"\S+")
+_CAPITAL = re.compile(r"[A-Z\u00C0-\u00DE]")
 
 
 def typed_ranges(text: str) -> list[tuple[int, int, str | None]]:
@@ -160,7 +161,11 @@ def _name_list(text: str, pos: int) -> list[tuple[int, int]]:
 def _run_ending(text: str, pos: int) -> tuple[int, int] | None:
     """The run of capitalised words that ends at ``pos`` ("Qusayr" before "'s bakeries")."""
     base = max(0, pos - 60)
-    m = _RUN_END.search(text[base:pos])
+    window = text[base:pos]
+    last = window.rsplit(None, 1)[-1:]  # holds the run's last word, if there is a run
+    if not last or _CAPITAL.search(last[0]) is None:
+        return None  # no capital there: the pattern, tried at every position, cannot match
+    m = _RUN_END.search(window)
     if m is None:
         return None
     return base + m.start(), base + m.end()
