@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rasd.extract.spans import (
     doc_text,
@@ -24,6 +24,7 @@ from rasd.extract.spans import (
     span_bounds,
     token_range,
     token_view,
+    write_spans,
 )
 from rasd.gazetteer.finder import Found, PlaceFinder
 from rasd.gazetteer.geocode import CUE_TYPED, Geocoder, Resolution
@@ -56,7 +57,7 @@ class PlacesComponent:
         resolutions = geocoder.resolve([f.query for f in found])
         view = token_view(doc)
         data: dict[Any, Any] = doc.user_data
-        spans: list[Span] = []
+        spans: list[tuple[int, int, int, int]] = []
         last = 0  # the token where the last span ends
         for item, res in zip(found, resolutions, strict=True):
             if item.country is not None:
@@ -66,9 +67,10 @@ class PlacesComponent:
             bounds = token_range(doc, view, item.start, item.end)
             if bounds is not None and bounds[0] >= last:
                 start, last = bounds
-                _write(data, view.idx[start], view.end_char(last - 1), item, res)
-                spans.append(Span(doc, start, last))
-        doc.spans["place"] = spans
+                chars = view.idx[start], view.end_char(last - 1)
+                _write(data, *chars, item, res)
+                spans.append((start, last, *chars))
+        write_spans(doc, "place", spans)
         return doc
 
 
