@@ -35,7 +35,13 @@ from rasd.gazetteer.geocode import (
 )
 from rasd.gazetteer.keys import ARTICLES, join_keys, typo_key, word_keys
 from rasd.gazetteer.store import Gazetteer, Place, exact_form
-from rasd.gazetteer.textcues import TitleCase, appears_lower, is_dateline, sentence_start
+from rasd.gazetteer.textcues import (
+    TitleCase,
+    appears_lower,
+    is_dateline,
+    pattern_cue,
+    sentence_start,
+)
 from rasd.gazetteer.textscan import (
     Ranges,
     article_before,
@@ -53,13 +59,6 @@ INNER_NOUNS = words(
     "plain valley mountains mountain military air refugee gas oil oilfield international border "
     "suburbs district square of industrial displacement springs roundabout street"
 )
-PROVINCE_WORDS = words("province provinces governorate governorates wilayat wilaya")
-NEAR_AFTER = words("countryside outskirts suburbs")
-NEAR_BEFORE = words(
-    "near outside around countryside outskirts suburbs vicinity rural north south east west "
-    "northeast northwest southeast southwest north-east north-west south-east south-west"
-)
-LOCATIVE = words("in at from into to of inside across")
 AREA_WORDS = words(
     "in the a of , countryside province governorate near outskirts rural suburbs northern "
     "southern eastern western north south east west northeastern northwestern southeastern "
@@ -174,8 +173,9 @@ class PlaceFinder:
                     found.append(item)
         countries = self._countries(text, blocking)
         found = self._typed(text, found, blocking)
-        taken = Ranges(blocked + [(f.start, f.end) for f in found])
-        found += [c for c in countries if not taken.hits(c.start, c.end)]
+        if countries:
+            taken = Ranges(blocked + [(f.start, f.end) for f in found])
+            found += [c for c in countries if not taken.hits(c.start, c.end)]
         found.sort(key=lambda f: f.start)
         for item in found:
             item.dateline = is_dateline(text, item.start, item.end)
@@ -268,7 +268,7 @@ class PlaceFinder:
             return None  # "Mohammed al-Halabi": a name's nisba, not the place
         weak = " " not in name and name.lower() != name.upper() and self._appears_lower(
             text, name.lower())
-        query = PlaceQuery(name, cue=self._cue(text, start, end), weak=weak,
+        query = PlaceQuery(name, cue=pattern_cue(text, start, end), weak=weak,
                            sentence_start=sentence_start(text, start),
                            headline=self._headlines.around(start))
         if self._area_word_near(start, end) or "\u0600" <= text[start:start + 1] <= "\u06ff":
@@ -303,30 +303,6 @@ class PlaceFinder:
         if hit is None:
             hit = self._lowers[word] = appears_lower(text, word)
         return hit
-
-    @staticmethod
-    def _cue(text: str, start: int, end: int) -> str | None:
-        after = text[end:end + 40].split(None, 3)
-        before = text[max(0, start - 50):start].rsplit(None, 2)
-        a0 = after[0].rstrip(",.;:").lower() if after else ""
-        b1 = before[-1].rstrip(",.;:").lower() if before else ""
-        # the other words only where a rule reads them
-        b2 = before[-2].rstrip(",.;:").lower() if b1 == "of" and len(before) > 1 else ""
-        if a0 in PROVINCE_WORDS or b1 == "wilayat" or (
-            a0 == "and" and len(after) > 2  # X and Y provinces
-            and after[2].rstrip(",.;:").lower() in PROVINCE_WORDS
-        ) or (b2 in PROVINCE_WORDS and b1 == "of"):
-            return CUE_PROVINCE
-        if a0 in NEAR_AFTER or (a0 in ("'s", "’s") and len(after) > 1
-                                and after[1].rstrip(",.;:").lower() in NEAR_AFTER):
-            return CUE_NEAR
-        if b1 in {"near", "outside", "around", "rural"} or (b1 == "of" and b2 in NEAR_BEFORE):
-            return CUE_NEAR
-        if b1 == "of" and b2 in TYPED_NOUNS:
-            return CUE_TYPED
-        if b1 in LOCATIVE:
-            return CUE_LOCATIVE
-        return None
 
     def _typed(self, text: str, found: list[Found], blocked: Ranges
                ) -> list[Found]:

@@ -11,14 +11,14 @@ from spacy.language import Language
 
 from rasd.extract.places import PlacesComponent
 from rasd.gazetteer.areas import _BEFORE, _may_end_before
-from rasd.gazetteer.finder import (
+from rasd.gazetteer.geocode import CUE_LOCATIVE, CUE_NEAR, CUE_PROVINCE, CUE_TYPED
+from rasd.gazetteer.textcues import (
     LOCATIVE,
     NEAR_AFTER,
     NEAR_BEFORE,
     PROVINCE_WORDS,
-    PlaceFinder,
+    pattern_cue,
 )
-from rasd.gazetteer.geocode import CUE_LOCATIVE, CUE_NEAR, CUE_PROVINCE, CUE_TYPED
 from rasd.gazetteer.textscan import whole_words
 from rasd.gazetteer.typed import _NOUN, TYPED_NOUNS, _noun_positions, _run_ending, words
 
@@ -94,7 +94,7 @@ def test_cues_as_the_word_rule_reads_them() -> None:
     cues = set()
     for text in _texts(14, 3000):
         for m in re.finditer(r"Idlib|Tell Sawda|Kafr", text):
-            cue = PlaceFinder._cue(text, m.start(), m.end())
+            cue = pattern_cue(text, m.start(), m.end())
             assert cue == _cue_by_words(text, m.start(), m.end()), text
             cues.add(cue)
     assert cues == {None, CUE_PROVINCE, CUE_NEAR, CUE_TYPED, CUE_LOCATIVE}
