@@ -260,10 +260,17 @@ class Geocoder:
         memo: dict[tuple[object, ...], Resolution] = {}  # a report repeats its mentions
         nearby = Nearby(anchors)
         out: list[Resolution] = []
-        for query, cand, sig in zip(queries, cands, signatures, strict=True):
+        for query, cand, sig, alone in zip(queries, cands, signatures, first, strict=True):
             container = first[query.container] if query.container is not None else None
             key = (*sig, id(container) if container is not None else None)
-            if key not in memo:
+            if key in memo:
+                pass
+            elif container is None and not any(
+                nearby.say(place)[0] or nearby.say(place)[1]
+                for place, score, _ in cand if score + 3.4 >= ACCEPT
+            ):
+                memo[key] = alone  # the anchors say nothing of its candidates: no context
+            else:
                 memo[key] = self._choose(query, cand, anchors, container, nearby)
             out.append(memo[key])
         return out
