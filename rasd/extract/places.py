@@ -12,18 +12,19 @@ process.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rasd.extract.spans import (
-    TokenView,
     doc_text,
+    lower_text,
     register_extensions,
-    set_span_extensions,
     span_bounds,
     token_range,
     token_view,
+    write_spans,
 )
 from rasd.gazetteer.finder import Found, PlaceFinder
 from rasd.gazetteer.geocode import CUE_TYPED, Geocoder, Resolution
@@ -52,10 +53,11 @@ class PlacesComponent:
     def __call__(self, doc: Doc) -> Doc:
         finder, geocoder = self._load()
         blocked = [(a, b) for key in ("person", "group") for _, _, a, b in span_bounds(doc, key)]
-        found = finder.find(doc_text(doc), blocked)
+        found = finder.find(doc_text(doc), blocked, lower_text(doc))
         resolutions = geocoder.resolve([f.query for f in found])
         view = token_view(doc)
-        spans: list[Span] = []
+        data: dict[Any, Any] = doc.user_data
+        spans: list[tuple[int, int, int, int]] = []
         last = 0  # the token where the last span ends
         for item, res in zip(found, resolutions, strict=True):
             if item.country is not None:
@@ -64,22 +66,22 @@ class PlacesComponent:
                 continue  # a gazetteer-name lookalike nobody would code: not a place mention
             bounds = token_range(doc, view, item.start, item.end)
             if bounds is not None and bounds[0] >= last:
-                spans.append(_span(doc, view, bounds, item, res))
-                last = bounds[1]
-        doc.spans["place"] = spans
+                start, last = bounds
+                chars = view.idx[start], view.end_char(last - 1)
+                _write(data, *chars, item, res)
+                spans.append((start, last, *chars))
+        write_spans(doc, "place", spans)
         return doc
 
 
-def _span(doc: Doc, view: TokenView, bounds: tuple[int, int], item: Found,
-          res: Resolution) -> Span:
-    """The span of ``bounds`` (tokens), its extensions set straight into ``doc.user_data``
-    (no accessor object per value)."""
-    start, end = bounds
+def _write(data: dict[Any, Any], start: int, end: int, item: Found, res: Resolution) -> None:
+    """A span's extensions, written where spaCy keeps them (as
+    :func:`rasd.extract.spans.set_span_extensions` does, without a call per value)."""
     value, confidence, reason = res.written()
-    set_span_extensions(
-        doc, view.idx[start], view.end_char(end - 1), entity=res.entity,
-        value={**value, "dateline": item.dateline}, confidence=confidence, reason=reason)
-    return Span(doc, start, end)
+    data["._.", "entity", start, end] = res.entity
+    data["._.", "value", start, end] = {**value, "dateline": item.dateline}
+    data["._.", "confidence", start, end] = confidence
+    data["._.", "reason", start, end] = reason
 
 
 @Language.factory(

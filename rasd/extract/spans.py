@@ -167,6 +167,13 @@ def span_bounds(doc: Doc, key: str) -> list[tuple[int, int, int, int]]:
     return found
 
 
+def write_spans(doc: Doc, key: str, bounds: list[tuple[int, int, int, int]]) -> None:
+    """``doc.spans[key]``: a span per (start token, end token, start char, end char), the
+    bounds kept for :func:`span_bounds` (later readers need not build a Span per span)."""
+    doc.spans[key] = [Span(doc, start, end) for start, end, _, _ in bounds]
+    doc.user_data.setdefault("rasd_bounds", {})[key] = (doc.spans[key], bounds)
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per doc (spaCy rebuilds it on every access)."""
     text = doc.user_data.get("rasd_text")

@@ -45,6 +45,30 @@ _BEFORE_WORDS = ("north", "south", "east", "west", "rural", "countryside", "subu
 _AFTER_WORDS = ("countryside", "suburbs", "outskirts")
 
 
+#: the last word of an area phrase before a name ("rural ", "northern ", "north-east "), or
+#: the word before its "of" ("the countryside of ", "west of the ")
+_BEFORE_ENDS = ("rural", "north", "south", "east", "west", "ern")
+_BEFORE_OF = ("countryside", "suburbs", "outskirts", "areas", "villages", "part", "parts",
+              "north", "south", "east", "west")
+
+
+def _may_end_before(window: str) -> bool:
+    """Whether ``window`` may end with an area phrase (what :data:`_BEFORE` ends with): a cheap
+    test first, since a search tries that pattern at every position of the window."""
+    if not window.isascii():
+        return True  # letters that IGNORECASE matches otherwise than lower() ("İ", "ſ")
+    if not window[-1:].isspace():
+        return False
+    words = window.rsplit(None, 3)
+    if words[-1:] == ["the"]:
+        words.pop()
+        if words[-1:] != ["of"]:
+            return False
+    if words[-1:] == ["of"]:
+        return len(words) > 1 and words[-2].endswith(_BEFORE_OF)
+    return bool(words) and words[-1].endswith(_BEFORE_ENDS)
+
+
 def point(word: str | None) -> str | None:
     """The compass point of a direction word ("north-eastern" -> "northeast")."""
     if not word:
@@ -97,7 +121,7 @@ def widen(text: str, start: int, end: int, query: PlaceQuery) -> tuple[int, int]
     if name_kind in {"countryside", "suburbs"}:  # "Damascus countryside": a name already
         return start, end
     window = text[max(0, start - 50):start].lower()
-    before = _BEFORE.search(text, max(0, start - 50), start) if any(
+    before = _BEFORE.search(text, max(0, start - 50), start) if _may_end_before(window) and any(
         w in window for w in _BEFORE_WORDS) else None
     after = _AFTER.match(text, end, min(len(text), end + 40)) if any(
         w in text[end:end + 40].lower() for w in _AFTER_WORDS) else None

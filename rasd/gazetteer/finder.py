@@ -35,13 +35,18 @@ from rasd.gazetteer.geocode import (
 )
 from rasd.gazetteer.keys import ARTICLES, join_keys, typo_key, word_keys
 from rasd.gazetteer.store import Gazetteer, Place, exact_form
-from rasd.gazetteer.textcues import TitleCase, appears_lower, is_dateline, sentence_start
+from rasd.gazetteer.textcues import (
+    TitleCase,
+    appears_lower,
+    is_dateline,
+    pattern_cue,
+    sentence_start,
+)
 from rasd.gazetteer.textscan import (
     Ranges,
     article_before,
     ascii_lower,
     positions,
-    whole_words,
     word_before,
 )
 from rasd.gazetteer.typed import TYPED_NOUNS, trim_start, typed_ranges, words
@@ -54,13 +59,6 @@ INNER_NOUNS = words(
     "plain valley mountains mountain military air refugee gas oil oilfield international border "
     "suburbs district square of industrial displacement springs roundabout street"
 )
-PROVINCE_WORDS = words("province provinces governorate governorates wilayat wilaya")
-NEAR_AFTER = words("countryside outskirts suburbs")
-NEAR_BEFORE = words(
-    "near outside around countryside outskirts suburbs vicinity rural north south east west "
-    "northeast northwest southeast southwest north-east north-west south-east south-west"
-)
-LOCATIVE = words("in at from into to of inside across")
 AREA_WORDS = words(
     "in the a of , countryside province governorate near outskirts rural suburbs northern "
     "southern eastern western north south east west northeastern northwestern southeastern "
@@ -134,6 +132,9 @@ class PlaceFinder:
         words = sorted(vocabulary.demonyms, key=len, reverse=True)
         forms = [f for w in words for f in (w.capitalize(), w.upper())]
         self._demonyms = tuple(forms)
+        #: the forms in one pass (a form that fails to end a word gives way to a shorter one)
+        self._demonym_re = re.compile("(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)"
+                                      if forms else "(?!)")
         self._headlines = TitleCase("")  # per document: whether a sentence is in title case
         self._lowers: dict[str, bool] = {}  # per document: word -> also written in lower case
         self._area_words: list[int] = []  # per document: where area-phrase words are
@@ -142,41 +143,52 @@ class PlaceFinder:
         self.arabic_org_nouns = frozenset(str(w) for w in lists["arabic_organisation_nouns"])
         self.arabic_not_places = frozenset(str(w) for w in lists["arabic_not_places"])
 
-    def find(self, text: str, blocked: list[tuple[int, int]]) -> list[Found]:
-        """Mentions in ``text`` not overlapping the ``blocked`` character ranges."""
+    def find(self, text: str, blocked: list[tuple[int, int]],
+             lower: str | None = None) -> list[Found]:
+        """Mentions in ``text`` not overlapping the ``blocked`` character ranges (``lower``:
+        ``text`` with A-Z lower-cased, where the caller has it)."""
         found: list[Found] = []
         blocking = Ranges(blocked)
         self._headlines, self._lowers = TitleCase(text), {}
-        self._area_words = positions(ascii_lower(text), _AREA_WORDS)
+        self._area_words = positions(ascii_lower(text) if lower is None else lower, _AREA_WORDS)
+        runs, match = self._runs, self._match
         for run in RUN.finditer(text):
             start = run.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "'’‘"):
-                continue  # inside a word
-            start = article_before(text, start)  # "al-Raqa"
-            for begin, end in self._run_matches(text[start:run.end()], start):
+            if start:
+                before = text[start - 1]
+                if before.isalnum() or before in "'’‘":
+                    continue  # inside a word
+                if before in "-‐":
+                    start = article_before(text, start)  # "al-Raqa"
+            key = text[start:run.end()]
+            hit = runs.get(key)
+            if hit is None:
+                hit = self._run_matches(key)
+            for b, e in hit:  # the longest gazetteer n-grams of the run, cached by its text
+                begin, end = start + b, start + e
                 if blocking.hits(begin, end):
                     continue
-                item = self._match(text, begin, end)
+                item = match(text, begin, end)
                 if item is not None:
                     found.append(item)
         countries = self._countries(text, blocking)
         found = self._typed(text, found, blocking)
-        taken = Ranges(blocked + [(f.start, f.end) for f in found])
-        found += [c for c in countries if not taken.hits(c.start, c.end)]
+        if countries:
+            taken = Ranges(blocked + [(f.start, f.end) for f in found])
+            found += [c for c in countries if not taken.hits(c.start, c.end)]
         found.sort(key=lambda f: f.start)
         for item in found:
             item.dateline = is_dateline(text, item.start, item.end)
         self._containers(text, found)
         return found
 
-    def _run_matches(self, run: str, offset: int) -> list[tuple[int, int]]:
-        """:meth:`_matches`, cached by the run's text (reports repeat their names)."""
-        hit = self._runs.get(run)
-        if hit is None:
-            if len(self._runs) > 200_000:
-                self._runs.clear()
-            hit = self._runs[run] = self._matches(run, 0)
-        return [(offset + b, offset + e) for b, e in hit]
+    def _run_matches(self, run: str) -> list[tuple[int, int]]:
+        """:meth:`_matches` of a run not seen before, kept by its text (reports repeat their
+        names)."""
+        if len(self._runs) > 200_000:
+            self._runs.clear()
+        hit = self._runs[run] = self._matches(run, 0)
+        return hit
 
     def _matches(self, run: str, offset: int) -> list[tuple[int, int]]:
         """Longest gazetteer n-grams of one run, as character ranges."""
@@ -256,7 +268,7 @@ class PlaceFinder:
             return None  # "Mohammed al-Halabi": a name's nisba, not the place
         weak = " " not in name and name.lower() != name.upper() and self._appears_lower(
             text, name.lower())
-        query = PlaceQuery(name, cue=self._cue(text, start, end), weak=weak,
+        query = PlaceQuery(name, cue=pattern_cue(text, start, end), weak=weak,
                            sentence_start=sentence_start(text, start),
                            headline=self._headlines.around(start))
         if self._area_word_near(start, end) or "\u0600" <= text[start:start + 1] <= "\u06ff":
@@ -292,26 +304,6 @@ class PlaceFinder:
             hit = self._lowers[word] = appears_lower(text, word)
         return hit
 
-    @staticmethod
-    def _cue(text: str, start: int, end: int) -> str | None:
-        a0, a1, a2, *_ = [w.rstrip(",.;:").lower()
-                          for w in text[end:end + 40].split(None, 3)[:3]] + ["", "", ""]
-        *_, b2, b1 = ["", ""] + [w.rstrip(",.;:").lower()
-                                 for w in text[max(0, start - 50):start].rsplit(None, 2)[-2:]]
-        if a0 in PROVINCE_WORDS or b1 == "wilayat" or (
-            a0 == "and" and a2 in PROVINCE_WORDS  # X and Y provinces
-        ) or (b2 in PROVINCE_WORDS and b1 == "of"):
-            return CUE_PROVINCE
-        if a0 in NEAR_AFTER or (a0 in ("'s", "’s") and a1 in NEAR_AFTER):
-            return CUE_NEAR
-        if b1 in {"near", "outside", "around", "rural"} or (b1 == "of" and b2 in NEAR_BEFORE):
-            return CUE_NEAR
-        if b1 == "of" and b2 in TYPED_NOUNS:
-            return CUE_TYPED
-        if b1 in LOCATIVE:
-            return CUE_LOCATIVE
-        return None
-
     def _typed(self, text: str, found: list[Found], blocked: Ranges
                ) -> list[Found]:
         """``found`` with the places the text calls places added (see :mod:`typed`)."""
@@ -338,7 +330,10 @@ class PlaceFinder:
     def _countries(self, text: str, blocked: Ranges) -> list[Found]:
         """Nationality words followed by a place noun ("the Jordanian border")."""
         out = []
-        for start, end in whole_words(text, self._demonyms):
+        for m in self._demonym_re.finditer(text):
+            start, end = m.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue  # not a whole word
             nxt = _AROUND.match(text, end + 1) if text[end:end + 1] == " " else None
             if nxt and nxt.group().lower() in self.vocab.place_nouns and not blocked.hits(
                 start, end
@@ -352,8 +347,9 @@ class PlaceFinder:
         """Link "Y, a village in X", "the Y district of X", "X's Y neighbourhood", "Y in X"."""
         for k, item in enumerate(found[:-1]):
             nxt = found[k + 1]
-            if nxt.start - item.end > 60:
-                continue
+            gap = text[item.end:nxt.start]
+            if len(gap) > 60 or "." in gap or ";" in gap or ":" in gap:
+                continue  # far apart, or another clause (each of ".;:" is a word below)
             between = [w.lower() for w in _AROUND.findall(text, item.end, nxt.start)]
             if not between or len(between) > 6 or any(w in {".", ";", ":"} for w in between):
                 continue  # containers are named in the same clause

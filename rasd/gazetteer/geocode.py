@@ -260,10 +260,17 @@ class Geocoder:
         memo: dict[tuple[object, ...], Resolution] = {}  # a report repeats its mentions
         nearby = Nearby(anchors)
         out: list[Resolution] = []
-        for query, cand, sig in zip(queries, cands, signatures, strict=True):
+        for query, cand, sig, alone in zip(queries, cands, signatures, first, strict=True):
             container = first[query.container] if query.container is not None else None
             key = (*sig, id(container) if container is not None else None)
-            if key not in memo:
+            if key in memo:
+                pass
+            elif container is None and not any(
+                nearby.say(place)[0] or nearby.say(place)[1]
+                for place, score, _ in cand if score + 3.4 >= ACCEPT
+            ):
+                memo[key] = alone  # the anchors say nothing of its candidates: no context
+            else:
                 memo[key] = self._choose(query, cand, anchors, container, nearby)
             out.append(memo[key])
         return out
@@ -272,21 +279,25 @@ class Geocoder:
         self, query: PlaceQuery, cands: list[Scored], anchors: dict[str, Place],
         container: Resolution | None, nearby: Nearby | None = None,
     ) -> Resolution:
-        best: tuple[float, Place, list[str]] | None = None
+        best: tuple[float, Place, list[str], list[str]] | None = None
+        near = (nearby or Nearby(anchors)) if anchors else None
+        inside = container is not None and container.place is not None
         for place, score, why in cands:
             if score + 3.4 < ACCEPT:
                 continue  # no context could lift it
-            score, why = self._container(place, score, why, container)
-            if anchors:
-                extra = (nearby or Nearby(anchors)).say(place)
-                score, why = score + extra[0], why + extra[1]
+            if inside:
+                score, why = self._container(place, score, why, container)
+            extra: list[str] = []  # what the anchors say, joined to the winner's why only
+            if near is not None:
+                gain, extra = near.say(place)
+                score = score + gain
             if best is None or score > best[0] or (
                 score == best[0] and prior_score(place) > prior_score(best[1])
             ):
-                best = (score, place, why)
+                best = (score, place, why, extra)
         if best is not None and best[0] >= ACCEPT:
-            return self._resolved(query, best[1], best[0], best[2], container)
-        return self._unresolved(query, best, container)
+            return self._resolved(query, best[1], best[0], best[2] + best[3], container)
+        return self._unresolved(query, best[:3] if best else None, container)
 
     @staticmethod
     def _container(place: Place, score: float, why: list[str],

@@ -1,9 +1,13 @@
-"""Cues in the text around a place mention: datelines, headlines, sentence starts, and whether
-a capitalised word is also written as an ordinary lower-case word in the report."""
+"""Cues in the text around a place mention: the pattern it comes in ("X province", "near X"),
+datelines, headlines, sentence starts, and whether a capitalised word is also written as an
+ordinary lower-case word in the report."""
 
 from __future__ import annotations
 
 import re
+
+from rasd.gazetteer.geocode import CUE_LOCATIVE, CUE_NEAR, CUE_PROVINCE, CUE_TYPED
+from rasd.gazetteer.typed import TYPED_NOUNS, words
 
 _SENT_END = ".!?\n:;\"“”"
 _WORDS = re.compile(r"\b[A-Za-z]")
@@ -14,6 +18,40 @@ _DATELINE_TAIL = re.compile(
     r"(?:,?[ \t]*[A-Z][\w'’]*){0,3},?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]*)?"
     r"(?:\([^)\n]{1,40}\)[ \t]*)?(?:-|–|—)"
 )
+
+PROVINCE_WORDS = words("province provinces governorate governorates wilayat wilaya")
+NEAR_AFTER = words("countryside outskirts suburbs")
+NEAR_BEFORE = words(
+    "near outside around countryside outskirts suburbs vicinity rural north south east west "
+    "northeast northwest southeast southwest north-east north-west south-east south-west"
+)
+LOCATIVE = words("in at from into to of inside across")
+
+
+def pattern_cue(text: str, start: int, end: int) -> str | None:
+    """The cue the words around a name give ("X province", "near X", "the village of X",
+    "in X"), for the geocoder."""
+    after = text[end:end + 40].split(None, 3)
+    before = text[max(0, start - 50):start].rsplit(None, 2)
+    a0 = after[0].rstrip(",.;:").lower() if after else ""
+    b1 = before[-1].rstrip(",.;:").lower() if before else ""
+    # the other words only where a rule reads them
+    b2 = before[-2].rstrip(",.;:").lower() if b1 == "of" and len(before) > 1 else ""
+    if a0 in PROVINCE_WORDS or b1 == "wilayat" or (
+        a0 == "and" and len(after) > 2  # X and Y provinces
+        and after[2].rstrip(",.;:").lower() in PROVINCE_WORDS
+    ) or (b2 in PROVINCE_WORDS and b1 == "of"):
+        return CUE_PROVINCE
+    if a0 in NEAR_AFTER or (a0 in ("'s", "’s") and len(after) > 1
+                            and after[1].rstrip(",.;:").lower() in NEAR_AFTER):
+        return CUE_NEAR
+    if b1 in {"near", "outside", "around", "rural"} or (b1 == "of" and b2 in NEAR_BEFORE):
+        return CUE_NEAR
+    if b1 == "of" and b2 in TYPED_NOUNS:
+        return CUE_TYPED
+    if b1 in LOCATIVE:
+        return CUE_LOCATIVE
+    return None
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

@@ -52,6 +52,7 @@ _APPOSITION_TAIL = re.compile(
 #: a place noun (after a capitalised word: "Kafr Fictiva village", "al-Wahda street"); found
 #: first, then the spaces and the word before it checked (faster than a look-behind per space)
 _NOUN = re.compile(rf"(?:{_SINGULAR})\b")
+_SINGULARS = tuple(_SINGULAR.split("|"))
 LOCATIVES = words("in at near into from on outside")
 STREETS = words("street road roundabout square")
 _GLUED = re.compile(rf"{_ART}-", re.IGNORECASE)
@@ -59,6 +60,9 @@ _LIST_NAME = re.compile(_NAME)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _CUT = re.compile(r"\s+(?:of|camp|in)\b.*$")
 _ADJECTIVE = re.compile(r"(?:ian|ese|ish|ic|an|i)$")
+_RUN_END = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*$")
+_WORD = re.compile(r"\S+")
+_CAPITAL = re.compile(r"[A-Z\u00C0-\u00DE]")
 
 
 def typed_ranges(text: str) -> list[tuple[int, int, str | None]]:
@@ -89,12 +93,28 @@ def _nouns_after_words(text: str) -> list[tuple[int, str]]:
     """(start of the spaces before it, noun) for each place noun that follows a word and
     spaces or tabs ("Fictiva village")."""
     out = []
-    for m in _NOUN.finditer(text):
-        pos = m.start()
+    for start, noun in _noun_positions(text):
+        pos = start
         while pos > 0 and text[pos - 1] in " \t":
             pos -= 1
-        if 0 < pos < m.start() and (text[pos - 1].isalnum() or text[pos - 1] in "_'’"):
-            out.append((pos, m.group()))
+        if 0 < pos < start and (text[pos - 1].isalnum() or text[pos - 1] in "_'’"):
+            out.append((pos, noun))
+    return out
+
+
+def _noun_positions(text: str) -> list[tuple[int, str]]:
+    """Where :data:`_NOUN` matches, in order, found with ``str.find`` (the pattern is tried at
+    every character; no noun holds another, so the matches are the same)."""
+    out = []
+    size = len(text)
+    for noun in _SINGULARS:
+        pos = text.find(noun)
+        while pos >= 0:
+            end = pos + len(noun)
+            if end == size or not (text[end].isalnum() or text[end] == "_"):
+                out.append((pos, noun))
+            pos = text.find(noun, end)
+    out.sort()
     return out
 
 
@@ -141,7 +161,11 @@ def _name_list(text: str, pos: int) -> list[tuple[int, int]]:
 def _run_ending(text: str, pos: int) -> tuple[int, int] | None:
     """The run of capitalised words that ends at ``pos`` ("Qusayr" before "'s bakeries")."""
     base = max(0, pos - 60)
-    m = re.search(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*$", text[base:pos])
+    window = text[base:pos]
+    last = window.rsplit(None, 1)[-1:]  # holds the run's last word, if there is a run
+    if not last or _CAPITAL.search(last[0]) is None:
+        return None  # no capital there: the pattern, tried at every position, cannot match
+    m = _RUN_END.search(window)
     if m is None:
         return None
     return base + m.start(), base + m.end()
@@ -149,7 +173,7 @@ def _run_ending(text: str, pos: int) -> tuple[int, int] | None:
 
 def trim_start(text: str, start: int, end: int) -> int:
     """``start`` moved past leading words that cannot begin a place name ("On Monday ...")."""
-    for m in re.finditer(r"\S+", text[start:end]):
+    for m in _WORD.finditer(text[start:end]):
         word = m.group().lower()
         if (word not in STOP_WORDS and word not in CALENDAR) or m.end() == end - start:
             return start + m.start()
