@@ -9,7 +9,8 @@ qualifier and the number ("at least 12"); the rule that took it is named in ``sp
 
 Speed: the patterns of :mod:`rasd.extract.count_rules` are tried only where a count can start —
 at each number (digits or a number word, found with ``str.find``) and at each casualty word —
-with an anchored ``match``; nothing scans the whole text with a large alternation.
+with an anchored ``match``; nothing scans the whole text with a large alternation. Money is
+read by :mod:`rasd.extract.money`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -27,46 +27,16 @@ from spacy.tokens import Doc, Span
 from rasd.extract import count_rules as R
 from rasd.extract import spans as _spans
 from rasd.extract.count_arabic import HAS_ARABIC, find_arabic_counts
-from rasd.extract.numbers import NUMBER_PATTERN, ascii_lower, parse_number
+from rasd.extract.finds import Found, word_starts
+from rasd.extract.money import find_money
+from rasd.extract.numbers import ascii_lower
 
 _spans.register_extensions()
-
-
-@dataclass
-class Found:
-    """One count found in the text, before it becomes a span."""
-
-    start: int
-    end: int
-    value: dict[str, Any]
-    reason: str
-
+__all__ = ["Found", "QuantityFinder", "find_counts", "find_money", "word_starts"]
 
 #: how far after a number its casualty word may stand (the longest shape of ``R.PASSIVE``)
 _REACH = 220
 _DIGITS = re.compile(r"\d[\d,.٬٫]*")
-
-
-def word_starts(lower: str, words: tuple[str, ...]) -> set[int]:
-    """Offsets where one of ``words`` starts a word in ``lower`` (not after a letter, digit or
-    "-"; the word need not end there: ``words`` may be stems). ``str.find`` per word: one
-    compiled alternation of the words was measured twice as slow, the engine trying every
-    alternative at every position. A word that opens with another word of the list is not
-    looked for: where it starts a word, so does the shorter one (:func:`_shortest`)."""
-    out: set[int] = set()
-    for word in _shortest(words):
-        i = lower.find(word)
-        while i >= 0:
-            if i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] == "-"):
-                out.add(i)
-            i = lower.find(word, i + 1)
-    return out
-
-
-@lru_cache(maxsize=64)
-def _shortest(words: tuple[str, ...]) -> tuple[str, ...]:
-    """``words`` less those that open with another of them ("sixteen" with "six")."""
-    return tuple(w for w in words if not any(o != w and w.startswith(o) for o in words))
 
 
 def _count_starts(lower: str) -> list[int]:
@@ -304,68 +274,6 @@ def _dedupe(found: list[Found]) -> list[Found]:
         if out and f.start < out[-1].end:
             continue
         out.append(f)
-    return out
-
-
-_CURRENCIES = {
-    "syrian pound": "SYP", "syrian pounds": "SYP", "syp": "SYP", "s.p.": "SYP", "sp": "SYP",
-    "syrian lira": "SYP", "syrian liras": "SYP", "dollars": "USD", "dollar": "USD",
-    "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD", "$": "USD", "us$": "USD",
-    "euros": "EUR", "euro": "EUR", "eur": "EUR", "€": "EUR", "turkish lira": "TRY",
-    "turkish liras": "TRY", "lira": "TRY", "tl": "TRY", "try": "TRY",
-}
-_CUR_AFTER = (
-    r"syrian pounds?|syrian liras?|u\.?s\.? dollars|dollars?|usd|syp|s\.p\.|sp|euros?|eur|"
-    r"turkish liras?|lira|tl"
-)
-_SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
-_MONEY = re.compile(
-    rf"(?:(?P<pre>us\$|\$|€|usd|syp|eur)\s?(?P<n1>\d[\d,]*(?:\.\d+)?){_SCALE}\b"
-    rf"|\b(?P<n2>{NUMBER_PATTERN})\s+(?P<scale2>million\s+|billion\s+)?(?P<post>{_CUR_AFTER})\b)",
-)
-#: where a currency may be named (the money pattern runs only around these)
-_MONEY_HINTS = ("$", "€", "pound", "lira", "dollar", "usd", "syp", "eur", "s.p.", "sp", "tl")
-
-
-def find_money(text: str) -> list[Found]:
-    """Every amount of money with a currency in ``text`` (looked for only near a currency)."""
-    lower = ascii_lower(text)
-    out = []
-    last = -1
-    for hint in sorted(word_starts(lower, _MONEY_HINTS)):
-        if lower.startswith(("sp", "tl"), hint) and lower[hint + 2:hint + 3].isalpha():
-            continue
-        lo = max(last, hint - 60)
-        for m in _MONEY.finditer(lower, lo, min(len(lower), hint + 40)):
-            if m.start() >= last:
-                item = _money(m)
-                if item is not None:
-                    out.append(item)
-                    last = m.end()
-    return _dedupe_money(out)
-
-
-def _money(m: re.Match[str]) -> Found | None:
-    raw = m.group("n1") or m.group("n2")
-    amount = parse_number(raw)
-    if amount is None:
-        return None
-    scale = (m.group("scale") or m.group("scale2") or "").strip()
-    amount *= {"million": 1_000_000, "billion": 1_000_000_000, "thousand": 1000}.get(scale, 1)
-    cur_raw = m.group("pre") or m.group("post") or ""
-    currency = _CURRENCIES.get(" ".join(cur_raw.split()), "USD" if "dollar" in cur_raw else "")
-    if not currency:
-        return None
-    return Found(m.start(), m.end(), {"amount": amount, "currency": currency},
-                 f"amount in {currency}")
-
-
-def _dedupe_money(found: list[Found]) -> list[Found]:
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    out: list[Found] = []
-    for f in found:
-        if not out or f.start >= out[-1].end:
-            out.append(f)
     return out
 
 
