@@ -33,9 +33,10 @@ _MONEY = re.compile(
 _MONEY_HINTS = ("$", "€", "pound", "lira", "dollar", "usd", "syp", "eur", "s.p.", "sp", "tl")
 
 
-def find_money(text: str) -> list[Found]:
-    """Every amount of money with a currency in ``text`` (looked for only near a currency)."""
-    lower = ascii_lower(text)
+def find_money(text: str, lower: str | None = None) -> list[Found]:
+    """Every amount of money with a currency in ``text`` (looked for only near a currency);
+    ``lower``: the text ASCII-lower-cased, where the caller has it."""
+    lower = ascii_lower(text) if lower is None else lower
     out = []
     last = -1
     for hint in sorted(word_starts(lower, _MONEY_HINTS)):

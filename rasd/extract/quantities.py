@@ -229,10 +229,11 @@ def _list_before(lower: str, starts: list[int], start: int,
         start = item.start
 
 
-def find_counts(text: str) -> list[Found]:
+def find_counts(text: str, lower: str | None = None) -> list[Found]:
     """Every count of people in ``text``, overlapping ones removed (earliest, longest first);
-    a part ("including 3 children") after a count takes that count's kind."""
-    lower = ascii_lower(text)  # the patterns are lower-case
+    a part ("including 3 children") after a count takes that count's kind. ``lower``: the
+    text ASCII-lower-cased, where the caller has it (the patterns are lower-case)."""
+    lower = ascii_lower(text) if lower is None else lower
     verbs = sorted(word_starts(lower, R.WORD_STEMS))
     starts = _count_starts(lower)
     found = list(_at_words(lower, verbs))
@@ -298,9 +299,9 @@ class QuantityFinder:
     """The ``rasd_quantities`` component: casualty counts and money."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _spans.doc_text(doc)
-        doc.spans["quantity"] = _to_spans(doc, find_counts(text), "QUANTITY")
-        doc.spans["money"] = _to_spans(doc, find_money(text), "MONEY")
+        text, lower = _spans.doc_text(doc), _spans.lower_text(doc)  # one copy for the doc
+        doc.spans["quantity"] = _to_spans(doc, find_counts(text, lower), "QUANTITY")
+        doc.spans["money"] = _to_spans(doc, find_money(text, lower), "MONEY")
         return doc
 
 
