@@ -37,6 +37,8 @@ __all__ = ["Found", "QuantityFinder", "find_counts", "find_money", "word_starts"
 #: how far after a number its casualty word may stand (the longest shape of ``R.PASSIVE``)
 _REACH = 220
 _DIGITS = re.compile(r"\d[\d,.٬٫]*")
+#: the last word of each qualifier ("least" of "at least")
+_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in R.QUALIFIER_SET)
 
 
 def _count_starts(lower: str) -> list[int]:
@@ -49,6 +51,8 @@ def _count_starts(lower: str) -> list[int]:
     out = set(nums)
     for p in nums:
         words = lower[max(0, p - 24):p].split()
+        if not words or words[-1] not in _QUALIFIER_ENDS:
+            continue  # no qualifier ends right before the number
         for k in (3, 2, 1):
             phrase = " ".join(words[-k:])
             if len(words) >= k and phrase in R.QUALIFIER_SET:
@@ -238,7 +242,7 @@ def find_counts(text: str, lower: str | None = None) -> list[Found]:
     starts = _count_starts(lower)
     found = list(_at_words(lower, verbs))
     found += _at_numbers(lower, starts, verbs, found)
-    if HAS_ARABIC.search(text):
+    if not text.isascii() and HAS_ARABIC.search(text):  # isascii: most reports, no scan
         found += [Found(*item) for item in find_arabic_counts(text)]
     out = _dedupe(found)
     out.extend(_subsets(lower, out))
