@@ -116,12 +116,16 @@ def _at_numbers(lower: str, starts: list[int], verbs: list[int],
 
 def _at_words(lower: str, anchors: list[int]) -> Iterator[Found]:
     for p in anchors:
-        for pattern, reason, subset in _rules_for(lower[p:p + 4]):
+        word = _LETTERS.match(lower, p)
+        letters = word.group() if word else ""
+        for pattern, reason, subset, openers in _rules_for(lower[p:p + 4]):
+            if openers and letters not in openers:
+                continue  # "forces" opens no casualty verb: the pattern cannot match here
             m = pattern.match(lower, p)
             item = _found(m, R.kind_of(m), reason, subset) if m else None
             if m is None or item is None:
                 continue
-            if pattern in _TOLL_RULES:
+            if any(pattern is rule for rule in _TOLL_RULES):  # a Pattern's hash reads its code
                 _toll_flags(lower, m, item.value)
             yield item
             if pattern is R.ACTIVE:
@@ -150,25 +154,30 @@ def _toll_flags(lower: str, m: re.Match[str], value: dict[str, Any]) -> None:
         value["update"] = True
 
 
-#: (pattern, reason, subset, the letters it opens with)
-_WORD_RULES = (
-    (R.ACTIVE, "count after a casualty word", False, R.VERB_STEMS),
-    (R.NOMINAL, "count of a casualty noun ('the death of')", False, R.NOUN_STEMS),
-    (R.AMONG_DEAD, "part of a toll ('among the dead')", True, ("among",)),
-    (R.TOLL, "death toll", False, ("toll",)),
-    (R.BRING_TOLL, "death toll", False, ("brin", "brou", "rais", "tak", "took")),
+#: (pattern, reason, subset, the letters it opens with, the runs of letters it can open with
+#: where they are known (:func:`rasd.extract.count_rules.openers`))
+_WORD_RULES: tuple[tuple[re.Pattern[str], str, bool, tuple[str, ...], frozenset[str]], ...] = (
+    (R.ACTIVE, "count after a casualty word", False, R.VERB_STEMS, R.ACTIVE_OPENERS),
+    (R.NOMINAL, "count of a casualty noun ('the death of')", False, R.NOUN_STEMS,
+     R.NOMINAL_OPENERS),
+    (R.AMONG_DEAD, "part of a toll ('among the dead')", True, ("among",), frozenset()),
+    (R.TOLL, "death toll", False, ("toll",), frozenset()),
+    (R.BRING_TOLL, "death toll", False, ("brin", "brou", "rais", "tak", "took"), frozenset()),
     (R.BRING_NUMBER, "count brought to a number", False, ("brin", "brou", "rais", "tak",
-                                                           "took")),
-    (R.RISE, "toll rose to a number", False, R.RISE_STEMS),
+                                                           "took"), frozenset()),
+    (R.RISE, "toll rose to a number", False, R.RISE_STEMS, frozenset()),
 )
+_LETTERS = re.compile(r"[a-z]+")
 #: the rules that read a toll statement (a rise in it makes the count an ``update``)
-_TOLL_RULES = frozenset({R.TOLL, R.BRING_TOLL, R.BRING_NUMBER, R.RISE})
+_TOLL_RULES = (R.TOLL, R.BRING_TOLL, R.BRING_NUMBER, R.RISE)
+_WordRule = tuple[re.Pattern[str], str, bool, frozenset[str]]
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(prefix: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+def _rules_for(prefix: str) -> tuple[_WordRule, ...]:
     """The word rules that can start with a word opening with ``prefix`` (its first letters)."""
-    return tuple((pattern, reason, subset) for pattern, reason, subset, opening in _WORD_RULES
+    return tuple((pattern, reason, subset, openers)
+                 for pattern, reason, subset, opening, openers in _WORD_RULES
                  if any(prefix.startswith(o) or o.startswith(prefix) for o in opening))
 
 

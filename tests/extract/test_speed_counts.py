@@ -8,6 +8,7 @@ here, on fictional text written for Rasd or on random choices.
 from __future__ import annotations
 
 import random
+import re
 
 import numpy
 import spacy
@@ -89,3 +90,20 @@ def test_groups_named_before_grown_in_one_pass_equal_those_read_each_time() -> N
             old = {label for s, _, label in explicit if s < start}
             old |= {a for gid in list(old) for a in actors.ancestors(gid)}
             assert named.at(start) == old
+
+
+def test_word_rules_match_only_where_the_word_opens_as_one_of_their_phrases() -> None:
+    letters = re.compile(r"[a-z]+")
+    cases = [(count_rules.ACTIVE, count_rules.ACTIVE_OPENERS, f"the raid {w} 12 civilians.")
+             for w in count_rules.VERB_KIND]
+    cases += [(count_rules.NOMINAL, count_rules.NOMINAL_OPENERS,
+               f"they documented the {w} of 12 civilians in the fictional town.")
+              for w in count_rules.NOUN_KIND]
+    matched = 0
+    for pattern, openers, text in cases:
+        for p in range(len(text)):
+            if pattern.match(text, p):
+                word = letters.match(text, p)
+                assert word is not None and word.group() in openers, text
+                matched += 1
+    assert matched >= len(count_rules.NOUN_KIND) + 60
