@@ -78,6 +78,7 @@ class Attribution:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data.pop("rasd_attr_first", None)  # a doc run twice is read afresh
         view = doc.user_data["rasd_attr_view"] = token_view(doc)
         out: list[Span] = []
         if _CUE_WORDS.isdisjoint(view.lower):  # only the sentences holding a cue word are read
@@ -110,6 +111,7 @@ def _view(doc: Doc) -> TokenView:
     Token per read), kept in ``user_data`` for the helpers below."""
     view = doc.user_data.get("rasd_attr_view")
     if not isinstance(view, TokenView):
+        doc.user_data.pop("rasd_attr_first", None)  # a doc run twice is read afresh
         view = doc.user_data["rasd_attr_view"] = token_view(doc)
     return view
 
@@ -265,10 +267,32 @@ def _gid(doc: Doc, span: Bounds | None) -> str | None:
 def _overlapping(doc: Doc, key: str, start: int, end: int) -> Bounds | None:
     """The first ``key`` span overlapping tokens [start, end), as (start, end, start char, end
     char) (:func:`rasd.extract.spans.span_bounds`: the spans are read from the doc once)."""
-    for found in span_bounds(doc, key):
+    bounds, first = _first_spans(doc, key)
+    if first is not None and start < end:
+        k = min(first[start:end], default=len(bounds))
+        return bounds[k] if k < len(bounds) else None
+    for found in bounds:  # an empty range or an empty span: each span is tried
         if found[0] < end and start < found[1]:
             return found
     return None
+
+
+def _first_spans(doc: Doc, key: str) -> tuple[list[Bounds], list[int] | None]:
+    """The ``key`` spans and, for each token, the index of the first of them holding it (their
+    number where none does): a span overlaps a range of tokens where it holds one of them, so
+    the first span overlapping a range is the least index over its tokens. None where a span
+    is empty (it holds no token). Built once per doc and group."""
+    bounds = span_bounds(doc, key)
+    cache = doc.user_data.setdefault("rasd_attr_first", {})
+    kept = cache.get(key)
+    if kept is None or kept[0] is not bounds:
+        first = [len(bounds)] * len(_view(doc))
+        for k in range(len(bounds) - 1, -1, -1):  # the first span holding a token wins
+            s_start, s_end = bounds[k][0], bounds[k][1]
+            first[s_start:s_end] = [k] * (s_end - s_start)
+        empty = any(b[0] >= b[1] for b in bounds)
+        kept = cache[key] = (bounds, None if empty else first)
+    return kept[0], kept[1]
 
 
 def _done(

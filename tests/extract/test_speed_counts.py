@@ -13,6 +13,7 @@ import re
 import numpy
 import spacy
 from spacy.attrs import IS_QUOTE, IS_TITLE
+from spacy.tokens import Span
 
 from rasd.extract import attribution, count_rules
 from rasd.extract.finds import word_starts
@@ -107,3 +108,22 @@ def test_word_rules_match_only_where_the_word_opens_as_one_of_their_phrases() ->
                 assert word is not None and word.group() in openers, text
                 matched += 1
     assert matched >= len(count_rules.NOUN_KIND) + 60
+
+
+def test_first_overlapping_span_by_token_index_equals_a_scan_of_every_span() -> None:
+    nlp = spacy.blank("en")
+    rng = random.Random(9)
+    for _ in range(60):
+        words = ["Rana", "said", "the", "fictional", ","]
+        doc = nlp(" ".join(rng.choice(words) for _ in range(30)))
+        spans = []
+        for _ in range(rng.randint(0, 8)):
+            start = rng.randint(0, 29)
+            spans.append(Span(doc, start, rng.randint(start + (rng.random() > 0.1), 30)))
+        doc.spans["person"] = spans
+        bounds = [(s.start, s.end, s.start_char, s.end_char) for s in spans]
+        for _ in range(40):
+            start = rng.randint(0, 30)
+            end = rng.randint(max(0, start - 1), 30)
+            old = next((b for b in bounds if b[0] < end and start < b[1]), None)
+            assert attribution._overlapping(doc, "person", start, end) == old
