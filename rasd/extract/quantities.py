@@ -8,9 +8,10 @@ cumulative}``) and ``doc.spans["money"]`` (value ``{amount, currency}``). The sp
 qualifier and the number ("at least 12"); the rule that took it is named in ``span._.reason``.
 
 Speed: the patterns of :mod:`rasd.extract.count_rules` are tried only where a count can start —
-at each number (digits or a number word, found with ``str.find``) and at each casualty word —
-with an anchored ``match``; nothing scans the whole text with a large alternation. Money is
-read by :mod:`rasd.extract.money`.
+at each number (digits or a number word, found with :func:`rasd.extract.finds.word_starts`)
+and at each casualty word whose letters open one of the pattern's phrases — with an anchored
+``match``; nothing scans the whole text with a large alternation. Money is read by
+:mod:`rasd.extract.money`.
 """
 
 from __future__ import annotations
