@@ -281,11 +281,12 @@ def _first_spans(doc: Doc, key: str) -> tuple[list[Bounds], list[int] | None]:
     """The ``key`` spans and, for each token, the index of the first of them holding it (their
     number where none does): a span overlaps a range of tokens where it holds one of them, so
     the first span overlapping a range is the least index over its tokens. None where a span
-    is empty (it holds no token). Built once per doc and group."""
-    bounds = span_bounds(doc, key)
+    is empty (it holds no token). Built once per run of the component (persons and groups run
+    before it)."""
     cache = doc.user_data.setdefault("rasd_attr_first", {})
     kept = cache.get(key)
-    if kept is None or kept[0] is not bounds:
+    if kept is None:
+        bounds = span_bounds(doc, key)
         first = [len(bounds)] * len(_view(doc))
         for k in range(len(bounds) - 1, -1, -1):  # the first span holding a token wins
             s_start, s_end = bounds[k][0], bounds[k][1]
