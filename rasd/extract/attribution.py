@@ -11,8 +11,10 @@ their spans; a pronoun speaker ("he said") is tied to the person quoted just bef
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from itertools import compress
+from typing import Any, NamedTuple
 
+from spacy.lang.lex_attrs import is_punct
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -22,7 +24,7 @@ from rasd.extract.spans import (
     register_extensions,
     sentences,
     set_span_extensions,
-    span_extensions,
+    span_bounds,
     token_view,
 )
 
@@ -52,6 +54,15 @@ _CUE_WORDS = CUES | {"according"}  # the words a sentence must hold to be read
 _CLAIM_OPENERS = {":", *OPEN_Q}  # the claim starts after them: 'X said: "..."'
 _PHRASE_ENDS = {",", ".", ";", ":", "(", *OPEN_Q}  # a speaker phrase after the cue ends there
 _INVERTING = {",", "'", *CLOSE_Q}  # before the cue: '"...," said X'
+_QUOTE_MARKS = OPEN_Q | CLOSE_Q
+Bounds = tuple[int, int, int, int]  # start token, end token, start char, end char
+
+
+class Sent(NamedTuple):
+    """A sentence's tokens [start, end): ``doc[start:end]`` would build a Span and its Tokens."""
+
+    start: int
+    end: int
 
 
 @Language.factory("rasd_attribution", default_config={}, assigns=["doc.spans"], requires=[])
@@ -67,30 +78,30 @@ class Attribution:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data.pop("rasd_attr_spans", None)  # a doc run twice is read afresh
+        doc.user_data.pop("rasd_attr_first", None)  # a doc run twice is read afresh
         view = doc.user_data["rasd_attr_view"] = token_view(doc)
-        cues = [i for i, w in enumerate(view.lower) if w in _CUE_WORDS]
         out: list[Span] = []
-        if not cues:  # most sentences quote nobody: only those holding a cue word are read
+        if _CUE_WORDS.isdisjoint(view.lower):  # only the sentences holding a cue word are read
             doc.spans[SPAN_KEY] = out
             return doc
+        cues = list(compress(range(len(view)), map(_CUE_WORDS.__contains__, view.lower)))
         quotes = _quotations(view.text)
         last_person: dict[str, Any] | None = None
         for s_start, s_end, _, _ in sentences(doc):
             here = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
             if not here:
                 continue
-            found = _attribute(doc, doc[s_start:s_end], here, view.lower, quotes, last_person)
+            found = _attribute(doc, Sent(s_start, s_end), here, view.lower, quotes, last_person)
             if found is None:
                 continue
             span, value = found
             if value["speaker_kind"] == "person":
                 last_person = value
-            claim = Span(doc, span[0], span[1], label=SPAN_KEY)
             set_span_extensions(
-                doc, claim.start_char, claim.end_char, value=value, reason=f"cue {value['cue']!r}",
+                doc, view.idx[span[0]], view.end_char(span[1] - 1), value=value,
+                reason=f"cue {value['cue']!r}",
                 confidence=0.8 if value["speaker_kind"] in {"person", "group"} else 0.6)
-            out.append(claim)
+            out.append(Span(doc, span[0], span[1], label=SPAN_KEY))
         doc.spans[SPAN_KEY] = _unique(out)
         return doc
 
@@ -100,12 +111,13 @@ def _view(doc: Doc) -> TokenView:
     Token per read), kept in ``user_data`` for the helpers below."""
     view = doc.user_data.get("rasd_attr_view")
     if not isinstance(view, TokenView):
+        doc.user_data.pop("rasd_attr_first", None)  # a doc run twice is read afresh
         view = doc.user_data["rasd_attr_view"] = token_view(doc)
     return view
 
 
 def _attribute(
-    doc: Doc, sent: Span, cues: list[int], lower: list[str], quotes: list[tuple[int, int]],
+    doc: Doc, sent: Sent, cues: list[int], lower: list[str], quotes: list[tuple[int, int]],
     last: dict[str, Any] | None,
 ) -> tuple[tuple[int, int], dict[str, Any]] | None:
     """The first cue of the sentence that names a speaker decides (``cues``: the token
@@ -122,7 +134,7 @@ def _attribute(
 
 
 def _according(
-    doc: Doc, sent: Span, i: int, last: dict[str, Any] | None
+    doc: Doc, sent: Sent, i: int, last: dict[str, Any] | None
 ) -> tuple[tuple[int, int], dict[str, Any]] | None:
     sp_start = i + 2
     sp_end = _phrase_end(doc, sp_start, sent.end)
@@ -137,7 +149,7 @@ def _according(
 
 
 def _verb(
-    doc: Doc, sent: Span, v: int, quotes: list[tuple[int, int]], last: dict[str, Any] | None
+    doc: Doc, sent: Sent, v: int, quotes: list[tuple[int, int]], last: dict[str, Any] | None
 ) -> tuple[tuple[int, int], dict[str, Any]] | None:
     cue = _view(doc).lower[v]
     sp_start, sp_end, appos = _speaker_before(doc, sent, v)
@@ -162,7 +174,7 @@ def _inverted(doc: Doc, v: int) -> bool:
     return v > 0 and _view(doc).text[v - 1] in _INVERTING
 
 
-def _speaker_before(doc: Doc, sent: Span, v: int) -> tuple[int, int, tuple[int, int] | None]:
+def _speaker_before(doc: Doc, sent: Sent, v: int) -> tuple[int, int, tuple[int, int] | None]:
     """The speaker phrase ending before the cue, skipping "also", "has"; and its apposition."""
     text, first = _view(doc).text, sent.start
     end = v
@@ -190,7 +202,7 @@ def _after_cue(doc: Doc, v: int, end: int) -> tuple[int, str | None]:
     view = _view(doc)
     if view.lower[v] in {"told", "tells"} and i < end:
         known = _overlapping(doc, "group", i, i + 1) or _overlapping(doc, "person", i, i + 1)
-        j = known.end if known is not None and known.start == i else i + 1
+        j = known[1] if known is not None and known[0] == i else i + 1
         hearer = doc_text(doc)[view.idx[i]:view.end_char(j - 1)]
         i = j
     for j in range(i, min(i + 8, end)):
@@ -204,63 +216,92 @@ def _speaker(
     appos: tuple[int, int] | None = None,
 ) -> dict[str, Any] | None:
     """Who the words start..end name: a person, a group, a source, someone unnamed."""
-    phrase = doc[start:end]
-    if not len(phrase):
+    if end <= start:
         return None
+    view = _view(doc)
+    phrase = (start, end, view.idx[start], view.end_char(end - 1))
     person = _overlapping(doc, "person", start, end)
     group = _overlapping(doc, "group", start, end)
     appos_group = _overlapping(doc, "group", *appos) if appos else None
-    words = set(_view(doc).lower[start:end])
+    words = set(view.lower[start:end])
     if person is not None:
-        pv = span_extensions(doc, person.start_char, person.end_char)[0] or {}
-        aff = pv.get("affiliation") or _gid(appos_group) or _gid(group)
-        return _value(person, "person", aff)
+        pv = _extension(doc, "value", person) or {}
+        aff = pv.get("affiliation") or _gid(doc, appos_group) or _gid(doc, group)
+        return _value(doc, person, "person", aff)
     if group is not None and not words & SOURCE_WORDS:
-        return _value(group, "group", None)
+        return _value(doc, group, "group", None)
     if words & SOURCE_WORDS:
-        return _value(phrase, "source", _gid(group) or _gid(appos_group))
+        return _value(doc, phrase, "source", _gid(doc, group) or _gid(doc, appos_group))
     if words & ANONYMOUS_WORDS:
-        return _value(phrase, "anonymous", _gid(group) or _gid(appos_group))
-    if len(phrase) == 1 and _view(doc).lower[start] in PRONOUNS and last is not None:
-        return {**last, "pronoun": phrase.text}
+        return _value(doc, phrase, "anonymous", _gid(doc, group) or _gid(doc, appos_group))
+    if end - start == 1 and view.lower[start] in PRONOUNS and last is not None:
+        return {**last, "pronoun": view.text[start]}
     return None
 
 
-def _value(span: Span, kind: str, affiliation: str | None) -> dict[str, Any]:
-    text = doc_text(span.doc)[span.start_char:span.end_char]  # span.text builds each Token
+def _value(doc: Doc, span: Bounds, kind: str, affiliation: str | None) -> dict[str, Any]:
+    text = doc_text(doc)[span[2]:span[3]]  # span.text builds each Token
     return {
         "speaker": " ".join(text.split()),
-        "speaker_start": span.start_char,
-        "speaker_end": span.end_char,
+        "speaker_start": span[2],
+        "speaker_end": span[3],
         "speaker_kind": kind,
         "affiliation": affiliation,
     }
 
 
-def _gid(span: Span | None) -> str | None:
+def _extension(doc: Doc, name: str, span: Bounds) -> Any:
+    """``span._.<name>`` of a person or group span, read from ``user_data`` as
+    :func:`rasd.extract.spans.span_extensions` does."""
+    data: dict[Any, Any] = doc.user_data
+    return data.get(("._.", name, span[2], span[3]))
+
+
+def _gid(doc: Doc, span: Bounds | None) -> str | None:
     if span is None:
         return None
-    entity = span_extensions(span.doc, span.start_char, span.end_char)[1]
+    entity = _extension(doc, "entity", span)
     return str(entity) if entity else None
 
 
-def _overlapping(doc: Doc, key: str, start: int, end: int) -> Span | None:
-    """The first ``key`` span overlapping tokens [start, end) (the spans are read from the
-    doc once per run: each read of ``doc.spans[key]`` builds new Span objects)."""
-    cache = doc.user_data.setdefault("rasd_attr_spans", {})
-    if key not in cache:
-        cache[key] = [(s.start, s.end, s) for s in doc.spans[key]] if key in doc.spans else []
-    for s_start, s_end, span in cache[key]:
-        if s_start < end and start < s_end:
-            return span
+def _overlapping(doc: Doc, key: str, start: int, end: int) -> Bounds | None:
+    """The first ``key`` span overlapping tokens [start, end), as (start, end, start char, end
+    char) (:func:`rasd.extract.spans.span_bounds`: the spans are read from the doc once)."""
+    bounds, first = _first_spans(doc, key)
+    if first is not None and start < end:
+        k = min(first[start:end], default=len(bounds))
+        return bounds[k] if k < len(bounds) else None
+    for found in bounds:  # an empty range or an empty span: each span is tried
+        if found[0] < end and start < found[1]:
+            return found
     return None
 
 
+def _first_spans(doc: Doc, key: str) -> tuple[list[Bounds], list[int] | None]:
+    """The ``key`` spans and, for each token, the index of the first of them holding it (their
+    number where none does): a span overlaps a range of tokens where it holds one of them, so
+    the first span overlapping a range is the least index over its tokens. None where a span
+    is empty (it holds no token). Built once per run of the component (persons and groups run
+    before it)."""
+    cache = doc.user_data.setdefault("rasd_attr_first", {})
+    kept = cache.get(key)
+    if kept is None:
+        bounds = span_bounds(doc, key)
+        first = [len(bounds)] * len(_view(doc))
+        for k in range(len(bounds) - 1, -1, -1):  # the first span holding a token wins
+            s_start, s_end = bounds[k][0], bounds[k][1]
+            first[s_start:s_end] = [k] * (s_end - s_start)
+        empty = any(b[0] >= b[1] for b in bounds)
+        kept = cache[key] = (bounds, None if empty else first)
+    return kept[0], kept[1]
+
+
 def _done(
-    doc: Doc, sent: Span, claim: tuple[int, int], speaker: dict[str, Any], cue: str
+    doc: Doc, sent: Sent, claim: tuple[int, int], speaker: dict[str, Any], cue: str
 ) -> tuple[tuple[int, int], dict[str, Any]] | None:
     start, end = claim
-    while end > start and (doc[end - 1].is_punct and _view(doc).text[end - 1] not in CLOSE_Q):
+    text = _view(doc).text
+    while end > start and _punct(text[end - 1]) and text[end - 1] not in CLOSE_Q:
         end -= 1
     if end <= start:
         start, end = sent.start, sent.end
@@ -278,10 +319,11 @@ def _quoted(doc: Doc, claim: tuple[int, int], quotes: list[tuple[int, int]]) -> 
 
 def _quotations(texts: list[str]) -> list[tuple[int, int]]:
     """Token ranges inside double quotation marks (the marks excluded); ``texts`` are the
-    doc's token texts."""
+    doc's token texts, of which only the quotation marks are walked."""
     out: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, text in enumerate(texts):
+    for i in compress(range(len(texts)), map(_QUOTE_MARKS.__contains__, texts)):
+        text = texts[i]
         if open_at is None and text in OPEN_Q:
             open_at = i + 1
         elif open_at is not None and text in CLOSE_Q:
@@ -300,15 +342,31 @@ def _phrase_end(doc: Doc, start: int, limit: int) -> int:
 
 
 def _skip_punct(doc: Doc, i: int, end: int) -> int:
-    while i < end and doc[i].is_punct:
+    text = _view(doc).text
+    while i < end and _punct(text[i]):
         i += 1
     return i
 
 
 def _trim_end(doc: Doc, start: int, end: int) -> int:
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    text = _view(doc).text
+    while end > start and (_punct(text[end - 1]) or text[end - 1].isspace()):
         end -= 1
     return end
+
+
+def _punct(text: str) -> bool:
+    """``token.is_punct`` from the token's text: spaCy computes the flag once per word with
+    ``spacy.lang.lex_attrs.is_punct``, and ``doc[i]`` builds a Token per read."""
+    found = _PUNCT.get(text)
+    if found is None:
+        found = _PUNCT[text] = is_punct(text)
+        if len(_PUNCT) > 100_000:
+            _PUNCT.clear()
+    return found
+
+
+_PUNCT: dict[str, bool] = {}
 
 
 def _unique(spans: list[Span]) -> list[Span]:

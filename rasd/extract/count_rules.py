@@ -308,6 +308,18 @@ RISE_STEMS = ("numb", "tall", "coun", "dead", "deat", "vict", "mart", "fata", "k
               "inju")
 VERB_STEMS = stems([w for ws in KIND_WORDS.values() for w in ws])
 NOUN_STEMS = stems([w for ws in NOMINAL_WORDS.values() for w in ws])
+
+
+def openers(words: list[str]) -> frozenset[str]:
+    """The letters each phrase opens with, up to its first other character ("re" of
+    "re-arrested"): the run of letters at a place where a pattern opening with one of the
+    phrases matches is one of them (the phrase's first word is followed by a space)."""
+    return frozenset(re.split(r"[^a-z]", w, maxsplit=1)[0] for w in words)
+
+
+#: the runs of letters ``ACTIVE`` and ``NOMINAL`` can open with (:func:`openers`)
+ACTIVE_OPENERS = openers(list(_lookup(KIND_WORDS)))
+NOMINAL_OPENERS = openers(list(NOUN_KIND))
 #: where a pattern that opens with a word may start: casualty words and nouns, "among", "toll"
 WORD_STEMS = stems([*VERB_STEMS, *NOUN_STEMS, "among", "toll", "brin", "brou", "rais", "tak",
                     *RISE_STEMS])

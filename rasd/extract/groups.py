@@ -74,10 +74,10 @@ class GroupFinder:
         generic = [c for c in candidates if c[2].startswith(_CTX)]
         generic = [c for c in _longest_first(generic) if not taken & set(range(c[0], c[1]))]
         out: list[Span] = []
+        named = _NamedBefore(self.actors, explicit)
         for found in sorted(explicit + generic, key=lambda c: c[0]):
             looks_back = found[2].startswith(_CTX)  # only a generic phrase looks back
-            named = self._named_before(explicit, found[0]) if looks_back else set()
-            resolved = self._resolve(doc, view, found, named)
+            resolved = self._resolve(doc, view, found, named.at(found[0]) if looks_back else set())
             if resolved is not None:
                 out.append(resolved)
         doc.spans[SPAN_KEY] = add_local_groups(doc, out)  # names not in the dictionary
@@ -91,11 +91,6 @@ class GroupFinder:
         found += [(start, end, strings[match_id]) for match_id, start, end in self.exact(doc)
                   if not _in_caps_run(text, view, start, end)]
         return found
-
-    def _named_before(self, explicit: list[Match], start: int) -> set[str]:
-        """Groups named explicitly before token ``start`` (a generic reference looks back)."""
-        named = {label for s, _, label in explicit if s < start}
-        return named | {a for gid in list(named) for a in self.actors.ancestors(gid)}
 
     def _resolve(self, doc: Doc, view: TokenView, found: Match, named: set[str]) -> Span | None:
         start, end, label = found
@@ -130,6 +125,28 @@ class GroupFinder:
         if not present and default:
             return default, 0.7, f"generic {key!r}: no other group it could mean is named"
         return None, 0.0, ""
+
+
+class _NamedBefore:
+    """The groups named explicitly before a token, and the groups above them (a generic
+    reference looks back): grown as the mentions are read in text order, not read again from
+    the start for each generic reference."""
+
+    def __init__(self, actors: ActorDictionary, explicit: list[Match]) -> None:
+        self.actors = actors
+        self.explicit = explicit  # in text order
+        self.read = 0
+        self.named: set[str] = set()
+
+    def at(self, start: int) -> set[str]:
+        """The groups named before token ``start`` (``start`` never decreases)."""
+        explicit = self.explicit
+        while self.read < len(explicit) and explicit[self.read][0] < start:
+            gid = explicit[self.read][2]
+            self.named.add(gid)
+            self.named.update(self.actors.ancestors(gid))
+            self.read += 1
+        return self.named
 
 
 def _longest_first(found: list[Match]) -> list[Match]:

@@ -10,17 +10,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
-import numpy
 import yaml
-from spacy.attrs import IS_QUOTE, IS_TITLE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.lex_attrs import is_punct
 from spacy.tokens import Doc
 
-from rasd.extract.spans import TokenView, doc_text, span_extensions, token_view
+from rasd.extract.spans import TokenView, doc_text, span_bounds, token_view
 from rasd.taxonomy.registry import alias_key
 
 NAMES_DIR = Path(__file__).resolve().parents[1] / "taxonomy" / "names"
@@ -85,8 +84,9 @@ class Page:
 
     @classmethod
     def of(cls, doc: Doc) -> Page:
-        groups = [(s.start, s.end, span_extensions(doc, s.start_char, s.end_char)[1])
-                  for s in doc.spans.get("group", [])]
+        data: dict[Any, Any] = doc.user_data  # span._.entity, read as spans.span_extensions does
+        groups = [(s, e, data.get(("._.", "entity", a, b)))
+                  for s, e, a, b in span_bounds(doc, "group")]
         blocked = {i for s, e, _ in groups for i in range(s, e)}
         view = token_view(doc)
         return cls(doc, view, doc_text(doc), len(view), groups, blocked)
@@ -103,9 +103,22 @@ class Page:
 def is_cap(p: Page, i: int) -> bool:
     """A capitalised word that can be part of a name (not "The", not "al", not ALL CAPS)."""
     text = p.v.text[i]
+    known = _CAPS.get(text)
+    if known is None:
+        known = _CAPS[text] = _is_cap(text)
+        if len(_CAPS) > 100_000:
+            _CAPS.clear()
+    return known
+
+
+#: :func:`is_cap` of each word seen (it is asked of the same token many times per report)
+_CAPS: dict[str, bool] = {}
+
+
+def _is_cap(text: str) -> bool:
     if not text[:1].isupper() or len(text) < 2:
         return False
-    low = p.v.lower[i]
+    low = text.lower()
     if low in STOP_WORDS or low in AL:
         return False
     body = text.replace("'", "").replace("’", "")
@@ -253,9 +266,17 @@ def affiliation_after(p: Page, end: int) -> str | None:
     return None
 
 
+#: the texts spaCy's ``is_quote`` takes for quotation marks (``spacy.lang.lex_attrs``)
+QUOTE_MARKS = frozenset(('"', "'", "`", "«", "»", "‘", "’", "‚", "‛", "“", "”", "„", "‟", "‹",
+                         "›", "❮", "❯", "''", "``"))
+
+
 def starts_of(doc: Doc) -> list[int]:
-    """Tokens a name may start at: title-case words and quotation marks (read in one pass)."""
-    if not len(doc):
-        return []
-    flags = numpy.asarray(doc.to_array([IS_TITLE, IS_QUOTE]), dtype=bool)
-    return [int(i) for i in numpy.nonzero(flags[:, 0] | flags[:, 1])[0]]
+    """Tokens a name may start at: title-case words and quotation marks, as spaCy's
+    ``IS_TITLE`` (``str.istitle``) and ``IS_QUOTE`` flags give them; read from the token
+    texts with ``map``, which runs in C (``Doc.to_array`` of the two flags was slower)."""
+    texts = token_view(doc).text
+    tokens = range(len(texts))
+    found = list(compress(tokens, map(str.istitle, texts)))
+    quotes = list(compress(tokens, map(QUOTE_MARKS.__contains__, texts)))
+    return sorted(found + quotes) if quotes else found

@@ -41,12 +41,12 @@ def partials(names: NameLexicon, p: Page, found: list[Person], starts: list[int]
         return []
     taken = p.blocked | {i for q in found for i in range(q.start, q.end)}
     out: list[Person] = []
-    for i in starts:
-        if i in taken or not is_cap(p, i):
+    for i in starts:  # the part's key first: most capitalised words repeat no name
+        if i in taken:
             continue
         end = al_form(p, i, taken) or i + 1
         key = nkey(p.v.text[end - 1]) if end > i + 1 else nkey(p.v.text[i])
-        if key not in index:
+        if key not in index or not is_cap(p, i):
             continue
         earlier = [q for q in index[key] if q.end <= i]
         before = [fold(w) for w in words_before(p, i)]

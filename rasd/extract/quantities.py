@@ -8,8 +8,10 @@ cumulative}``) and ``doc.spans["money"]`` (value ``{amount, currency}``). The sp
 qualifier and the number ("at least 12"); the rule that took it is named in ``span._.reason``.
 
 Speed: the patterns of :mod:`rasd.extract.count_rules` are tried only where a count can start —
-at each number (digits or a number word, found with ``str.find``) and at each casualty word —
-with an anchored ``match``; nothing scans the whole text with a large alternation.
+at each number (digits or a number word, found with :func:`rasd.extract.finds.word_starts`)
+and at each casualty word whose letters open one of the pattern's phrases — with an anchored
+``match``; nothing scans the whole text with a large alternation. Money is read by
+:mod:`rasd.extract.money`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -27,46 +28,18 @@ from spacy.tokens import Doc, Span
 from rasd.extract import count_rules as R
 from rasd.extract import spans as _spans
 from rasd.extract.count_arabic import HAS_ARABIC, find_arabic_counts
-from rasd.extract.numbers import NUMBER_PATTERN, ascii_lower, parse_number
+from rasd.extract.finds import Found, word_starts
+from rasd.extract.money import find_money
+from rasd.extract.numbers import ascii_lower
 
 _spans.register_extensions()
-
-
-@dataclass
-class Found:
-    """One count found in the text, before it becomes a span."""
-
-    start: int
-    end: int
-    value: dict[str, Any]
-    reason: str
-
+__all__ = ["Found", "QuantityFinder", "find_counts", "find_money", "word_starts"]
 
 #: how far after a number its casualty word may stand (the longest shape of ``R.PASSIVE``)
 _REACH = 220
 _DIGITS = re.compile(r"\d[\d,.٬٫]*")
-
-
-def word_starts(lower: str, words: tuple[str, ...]) -> set[int]:
-    """Offsets where one of ``words`` starts a word in ``lower`` (not after a letter, digit or
-    "-"; the word need not end there: ``words`` may be stems). ``str.find`` per word: one
-    compiled alternation of the words was measured twice as slow, the engine trying every
-    alternative at every position. A word that opens with another word of the list is not
-    looked for: where it starts a word, so does the shorter one (:func:`_shortest`)."""
-    out: set[int] = set()
-    for word in _shortest(words):
-        i = lower.find(word)
-        while i >= 0:
-            if i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] == "-"):
-                out.add(i)
-            i = lower.find(word, i + 1)
-    return out
-
-
-@lru_cache(maxsize=64)
-def _shortest(words: tuple[str, ...]) -> tuple[str, ...]:
-    """``words`` less those that open with another of them ("sixteen" with "six")."""
-    return tuple(w for w in words if not any(o != w and w.startswith(o) for o in words))
+#: the last word of each qualifier ("least" of "at least")
+_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in R.QUALIFIER_SET)
 
 
 def _count_starts(lower: str) -> list[int]:
@@ -79,6 +52,8 @@ def _count_starts(lower: str) -> list[int]:
     out = set(nums)
     for p in nums:
         words = lower[max(0, p - 24):p].split()
+        if not words or words[-1] not in _QUALIFIER_ENDS:
+            continue  # no qualifier ends right before the number
         for k in (3, 2, 1):
             phrase = " ".join(words[-k:])
             if len(words) >= k and phrase in R.QUALIFIER_SET:
@@ -142,12 +117,16 @@ def _at_numbers(lower: str, starts: list[int], verbs: list[int],
 
 def _at_words(lower: str, anchors: list[int]) -> Iterator[Found]:
     for p in anchors:
-        for pattern, reason, subset in _rules_for(lower[p:p + 4]):
+        word = _LETTERS.match(lower, p)
+        letters = word.group() if word else ""
+        for pattern, reason, subset, openers in _rules_for(lower[p:p + 4]):
+            if openers and letters not in openers:
+                continue  # "forces" opens no casualty verb: the pattern cannot match here
             m = pattern.match(lower, p)
             item = _found(m, R.kind_of(m), reason, subset) if m else None
             if m is None or item is None:
                 continue
-            if pattern in _TOLL_RULES:
+            if any(pattern is rule for rule in _TOLL_RULES):  # a Pattern's hash reads its code
                 _toll_flags(lower, m, item.value)
             yield item
             if pattern is R.ACTIVE:
@@ -176,25 +155,30 @@ def _toll_flags(lower: str, m: re.Match[str], value: dict[str, Any]) -> None:
         value["update"] = True
 
 
-#: (pattern, reason, subset, the letters it opens with)
-_WORD_RULES = (
-    (R.ACTIVE, "count after a casualty word", False, R.VERB_STEMS),
-    (R.NOMINAL, "count of a casualty noun ('the death of')", False, R.NOUN_STEMS),
-    (R.AMONG_DEAD, "part of a toll ('among the dead')", True, ("among",)),
-    (R.TOLL, "death toll", False, ("toll",)),
-    (R.BRING_TOLL, "death toll", False, ("brin", "brou", "rais", "tak", "took")),
+#: (pattern, reason, subset, the letters it opens with, the runs of letters it can open with
+#: where they are known (:func:`rasd.extract.count_rules.openers`))
+_WORD_RULES: tuple[tuple[re.Pattern[str], str, bool, tuple[str, ...], frozenset[str]], ...] = (
+    (R.ACTIVE, "count after a casualty word", False, R.VERB_STEMS, R.ACTIVE_OPENERS),
+    (R.NOMINAL, "count of a casualty noun ('the death of')", False, R.NOUN_STEMS,
+     R.NOMINAL_OPENERS),
+    (R.AMONG_DEAD, "part of a toll ('among the dead')", True, ("among",), frozenset()),
+    (R.TOLL, "death toll", False, ("toll",), frozenset()),
+    (R.BRING_TOLL, "death toll", False, ("brin", "brou", "rais", "tak", "took"), frozenset()),
     (R.BRING_NUMBER, "count brought to a number", False, ("brin", "brou", "rais", "tak",
-                                                           "took")),
-    (R.RISE, "toll rose to a number", False, R.RISE_STEMS),
+                                                           "took"), frozenset()),
+    (R.RISE, "toll rose to a number", False, R.RISE_STEMS, frozenset()),
 )
+_LETTERS = re.compile(r"[a-z]+")
 #: the rules that read a toll statement (a rise in it makes the count an ``update``)
-_TOLL_RULES = frozenset({R.TOLL, R.BRING_TOLL, R.BRING_NUMBER, R.RISE})
+_TOLL_RULES = (R.TOLL, R.BRING_TOLL, R.BRING_NUMBER, R.RISE)
+_WordRule = tuple[re.Pattern[str], str, bool, frozenset[str]]
 
 
 @lru_cache(maxsize=4096)
-def _rules_for(prefix: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+def _rules_for(prefix: str) -> tuple[_WordRule, ...]:
     """The word rules that can start with a word opening with ``prefix`` (its first letters)."""
-    return tuple((pattern, reason, subset) for pattern, reason, subset, opening in _WORD_RULES
+    return tuple((pattern, reason, subset, openers)
+                 for pattern, reason, subset, opening, openers in _WORD_RULES
                  if any(prefix.startswith(o) or o.startswith(prefix) for o in opening))
 
 
@@ -259,15 +243,16 @@ def _list_before(lower: str, starts: list[int], start: int,
         start = item.start
 
 
-def find_counts(text: str) -> list[Found]:
+def find_counts(text: str, lower: str | None = None) -> list[Found]:
     """Every count of people in ``text``, overlapping ones removed (earliest, longest first);
-    a part ("including 3 children") after a count takes that count's kind."""
-    lower = ascii_lower(text)  # the patterns are lower-case
+    a part ("including 3 children") after a count takes that count's kind. ``lower``: the
+    text ASCII-lower-cased, where the caller has it (the patterns are lower-case)."""
+    lower = ascii_lower(text) if lower is None else lower
     verbs = sorted(word_starts(lower, R.WORD_STEMS))
     starts = _count_starts(lower)
     found = list(_at_words(lower, verbs))
     found += _at_numbers(lower, starts, verbs, found)
-    if HAS_ARABIC.search(text):
+    if not text.isascii() and HAS_ARABIC.search(text):  # isascii: most reports, no scan
         found += [Found(*item) for item in find_arabic_counts(text)]
     out = _dedupe(found)
     out.extend(_subsets(lower, out))
@@ -307,68 +292,6 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return out
 
 
-_CURRENCIES = {
-    "syrian pound": "SYP", "syrian pounds": "SYP", "syp": "SYP", "s.p.": "SYP", "sp": "SYP",
-    "syrian lira": "SYP", "syrian liras": "SYP", "dollars": "USD", "dollar": "USD",
-    "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD", "$": "USD", "us$": "USD",
-    "euros": "EUR", "euro": "EUR", "eur": "EUR", "€": "EUR", "turkish lira": "TRY",
-    "turkish liras": "TRY", "lira": "TRY", "tl": "TRY", "try": "TRY",
-}
-_CUR_AFTER = (
-    r"syrian pounds?|syrian liras?|u\.?s\.? dollars|dollars?|usd|syp|s\.p\.|sp|euros?|eur|"
-    r"turkish liras?|lira|tl"
-)
-_SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
-_MONEY = re.compile(
-    rf"(?:(?P<pre>us\$|\$|€|usd|syp|eur)\s?(?P<n1>\d[\d,]*(?:\.\d+)?){_SCALE}\b"
-    rf"|\b(?P<n2>{NUMBER_PATTERN})\s+(?P<scale2>million\s+|billion\s+)?(?P<post>{_CUR_AFTER})\b)",
-)
-#: where a currency may be named (the money pattern runs only around these)
-_MONEY_HINTS = ("$", "€", "pound", "lira", "dollar", "usd", "syp", "eur", "s.p.", "sp", "tl")
-
-
-def find_money(text: str) -> list[Found]:
-    """Every amount of money with a currency in ``text`` (looked for only near a currency)."""
-    lower = ascii_lower(text)
-    out = []
-    last = -1
-    for hint in sorted(word_starts(lower, _MONEY_HINTS)):
-        if lower.startswith(("sp", "tl"), hint) and lower[hint + 2:hint + 3].isalpha():
-            continue
-        lo = max(last, hint - 60)
-        for m in _MONEY.finditer(lower, lo, min(len(lower), hint + 40)):
-            if m.start() >= last:
-                item = _money(m)
-                if item is not None:
-                    out.append(item)
-                    last = m.end()
-    return _dedupe_money(out)
-
-
-def _money(m: re.Match[str]) -> Found | None:
-    raw = m.group("n1") or m.group("n2")
-    amount = parse_number(raw)
-    if amount is None:
-        return None
-    scale = (m.group("scale") or m.group("scale2") or "").strip()
-    amount *= {"million": 1_000_000, "billion": 1_000_000_000, "thousand": 1000}.get(scale, 1)
-    cur_raw = m.group("pre") or m.group("post") or ""
-    currency = _CURRENCIES.get(" ".join(cur_raw.split()), "USD" if "dollar" in cur_raw else "")
-    if not currency:
-        return None
-    return Found(m.start(), m.end(), {"amount": amount, "currency": currency},
-                 f"amount in {currency}")
-
-
-def _dedupe_money(found: list[Found]) -> list[Found]:
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    out: list[Found] = []
-    for f in found:
-        if not out or f.start >= out[-1].end:
-            out.append(f)
-    return out
-
-
 def _to_spans(doc: Doc, found: list[Found], label: str) -> list[Span]:
     """The spans of the tokens covering each item, as ``char_span(alignment_mode="expand")``
     gives them (:func:`rasd.extract.spans.token_range`), extensions set into ``user_data``."""
@@ -390,9 +313,9 @@ class QuantityFinder:
     """The ``rasd_quantities`` component: casualty counts and money."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _spans.doc_text(doc)
-        doc.spans["quantity"] = _to_spans(doc, find_counts(text), "QUANTITY")
-        doc.spans["money"] = _to_spans(doc, find_money(text), "MONEY")
+        text, lower = _spans.doc_text(doc), _spans.lower_text(doc)  # one copy for the doc
+        doc.spans["quantity"] = _to_spans(doc, find_counts(text, lower), "QUANTITY")
+        doc.spans["money"] = _to_spans(doc, find_money(text, lower), "MONEY")
         return doc
 
 
