@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -180,7 +181,9 @@ def extract_many(reports: list[Report], workers: int = 1,
     ``2 * workers`` reports, or with ``workers`` ≤ 1, everything runs in this process.
     """
     if workers <= 1 or len(reports) < 2 * workers:
-        return list(_extract_all(nlp or build_pipeline(), reports))
+        pipeline = nlp or build_pipeline()
+        with older_objects_frozen():
+            return list(_extract_all(pipeline, reports))
     size = max(1, min(POOL_BATCH, len(reports) // (workers * 4)))
     parts = [reports[i:i + size] for i in range(0, len(reports), size)]
     pool = _pool(workers)
@@ -189,6 +192,28 @@ def extract_many(reports: list[Report], workers: int = 1,
     except BrokenProcessPool:
         _POOLS.pop(workers, None)  # a worker died (killed, out of memory): start afresh next time
         raise
+
+
+@contextmanager
+def older_objects_frozen() -> Iterator[None]:
+    """Leave every object older than the batch out of the cycle collector's passes while it
+    runs (``gc.freeze()``), and give them back after (``gc.unfreeze()``).
+
+    The pipeline's data (about 150,000 tracked objects) and the caller's own are walked again
+    by every full pass of the collector, though a batch frees none of them; frozen for the
+    batch, they are skipped, while what the batch makes is collected as usual. Frozen objects
+    are only left alone, never freed early: whatever of them became garbage meanwhile is freed
+    by the first pass after the batch. Both calls move whole lists (constant time). Where
+    objects are frozen already (a pool worker, see :func:`freeze_pipeline`, or a caller's own
+    choice) nothing is changed."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

@@ -4,6 +4,8 @@ Odd input is in test_robustness.py. Texts are generated or written for Rasd (fic
 
 from __future__ import annotations
 
+import gc
+
 import spacy
 from spacy.language import Language
 
@@ -14,6 +16,7 @@ from rasd.extract.pipeline import (
     extract,
     extract_many,
     make_doc,
+    older_objects_frozen,
     shutdown_pools,
 )
 from rasd.extract.spans import (
@@ -61,6 +64,28 @@ def test_extract_many_matches_single(nlp: Language, report_of) -> None:  # type:
     assert [x.report for x in many] == [r.id for r in reports]
     assert [[e.id for e in x.events] for x in many] == [
         [e.id for e in extract(nlp, r).events] for r in reports]
+
+
+def test_a_batch_freezes_older_objects_and_gives_them_back(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    seen: list[int] = []
+    with older_objects_frozen():
+        seen.append(gc.get_freeze_count())
+        extract_many([report_of(TEXT, rid="a"), report_of(TEXT, rid="b")], nlp=nlp)
+    assert seen[0] > 1000  # the pipeline and this test's objects were frozen
+    assert gc.get_freeze_count() == 0  # and given back to the collector
+    extract_many([report_of(TEXT, rid="c")], nlp=nlp)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_batch_leaves_objects_frozen_by_the_caller_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with older_objects_frozen():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 
 def test_chunks_cover_text_in_order() -> None:
