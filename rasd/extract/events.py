@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from rasd.extract import event_rules as rules
 from rasd.extract import perpetrators, report_attackers
 from rasd.extract import spans as _spans
-from rasd.extract.prefilter import Dispatch, shared_candidates, union_starts
+from rasd.extract.prefilter import Dispatch, folded, shared_candidates, union_starts
 
 _spans.register_extensions()
 
@@ -208,13 +208,14 @@ def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, 
     deaths = [(a, b) for a, b, v in rules.plain_spans(doc, "quantity")
               if v.get("kind") in ("killed", "executed")]  # sorted by start
     candidates, text = _cands(doc, tax, "triggers"), rules.doc_text(doc)
+    fold = folded(text)
     lower = rules.lower_text(doc)
     for bounds in sentence_bounds(doc):
         if not tax.triggers.hit_in(*bounds, candidates) and not _holds(deaths, *bounds):
             continue
         cuts = [bounds[0]]
         if rules.may_split(text, lower, *bounds):
-            cuts.extend(m.start() for m in rules.CLAUSE_SPLIT.finditer(text, *bounds))
+            cuts.extend(m.start() for m in rules.CLAUSE_SPLIT_FOLDED.finditer(fold, *bounds))
         cuts.append(bounds[1])
         out.extend(((a, b), bounds) for a, b in itertools.pairwise(cuts) if b > a)
     return out

@@ -36,7 +36,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span
 
-from rasd.extract.prefilter import literal_words
+from rasd.extract.prefilter import first_words, fold_pattern, folded, holds_any, literal_words
 from rasd.taxonomy.registry import load_actors
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -47,32 +47,32 @@ _WORD = re.compile(r"[\w.'’-]+|[,&]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD_CHARS = frozenset(".'’-_")
 _CONJ = {"and", "or", ",", "&", "and/or"}
-_EITHER = re.compile(r"\bor\b", re.I)
+_EITHER = fold_pattern(r"\bor\b")
 _EITHER_RULE = "attack phrase, one of the parties it names with 'or'"
-_TARGET_BEFORE = re.compile(
+_TARGET_BEFORE = fold_pattern(
     r"\b(?:against|targeting|targeted|(?:positions?|strongholds?|bastions?|territory|areas?|"
     r"bases?|posts?) (?:of|held by|controlled by)|(?:held|controlled|besieged|surrounded|"
     r"encircled|run|dominated|occupied|seized|captured|retaken|recaptured) by|under (?:the )?"
-    r"control of|(?<!blamed )on|at|between|with)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.I)
-_NEUTRAL_BEFORE = re.compile(
+    r"control of|(?<!blamed )on|at|between|with)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
+_NEUTRAL_BEFORE = fold_pattern(
     r"\b(?:backed|supported|led|reported|documented|confirmed|said|cited|quoted|announced|"
     r"published|aired|trained|armed|funded|sponsored|recognized|recognised|condemned|brokered|"
     r"mediated|hosted|proposed|agreed|signed|"
     r"criticized|criticised|denied|monitored|run|issued|released|posted|according)\s+"
-    r"(?:by|to)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.I)
-_AGENT_BEFORE = re.compile(
+    r"(?:by|to)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
+_AGENT_BEFORE = fold_pattern(
     r"\b(?:by|belong(?:s|ed|ing)? to|attributed to|blamed on|blam(?:ed|es|ing)|accus(?:ed|es|ing)"
     r"|perpetrated by|(?:air ?strikes?|strikes?|raids?|attacks?|bombardment|bombing|shelling)"
     r" (?:of|from))\s+(?:(?:the|a|an|suspected|alleged|possibly|probably|likely|either|"
-    r"apparently|what|were|was|are|is|be)\s+){0,3}(?:[\w'-]+\s+)?$", re.I)
-_TARGET_AFTER = re.compile(
+    r"apparently|what|were|was|are|is|be)\s+){0,3}(?:[\w'-]+\s+)?$")
+_TARGET_AFTER = fold_pattern(
     r"^\s*(?:-\s*|['’]s\s+)?(?:held|controlled|run|besieged|dominated|occupied|positions?|"
     r"strongholds?|bastions?|territor(?:y|ies)|areas?|posts?|bases?|hideouts?|headquarters|"
-    r"targets?|de facto|capital|lines|enclaves?|pockets?)\b", re.I)
-_NUMBER_BEFORE = re.compile(
+    r"targets?|de facto|capital|lines|enclaves?|pockets?)\b")
+_NUMBER_BEFORE = fold_pattern(
     r"(?:(?<![\d/.:-])\b\d{1,3}(?:,\d{3})*(?![\d/.:])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-    r"scores|hundreds|thousands|several|many|some)(?: of)?)\s+(?:the\s+)?$", re.I)
-_ACTIVE_AFTER = re.compile(
+    r"scores|hundreds|thousands|several|many|some)(?: of)?)\s+(?:the\s+)?$")
+_ACTIVE_AFTER = fold_pattern(
     r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:terrorists?|militants?|fighters?|jihadists?|gunmen|"
     r"members|forces|troops|units|soldiers|(?:terrorist |jihadist |extremist |armed )?"
     r"(?:group|organi[sz]ation)|suicide bombers?|bombers?)\s+)?"
@@ -85,25 +85,28 @@ _ACTIVE_AFTER = re.compile(
     r"set off|planted|"
     r"used|uses|destroyed|slaughtered|murdered|assassinated|liquidated|eliminated|eliminates|"
     r"blew|beheads?|crucified|crucifies|rained|unleashed)\b"
-    r"(?!\s+(?:(?:down|up|out|off)\s+)?(?:in|by|during|when|as|while)\b)", re.I)
+    r"(?!\s+(?:(?:down|up|out|off)\s+)?(?:in|by|during|when|as|while)\b)")
 _SUBJECT_GAP = re.compile(r"^(?:['’]s)?[\w\s'’-]{0,60}$")
-_GAP_STOP = re.compile(r"\b(?:and|or|but|that|which|who|against|on\s+(?:the\s+)?positions|"
+_GAP_STOP = fold_pattern(r"\b(?:and|or|but|that|which|who|against|on\s+(?:the\s+)?positions|"
                        r"killed|dead|died|wounded|injured|were|was|is|are|been|being|said|says|"
-                       r"told|reported|accused|blamed|held|controlled|between|with|by)\b", re.I)
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-                           r"\.?\s+\d{1,2}\s+(?:the\s+)?$", re.I)
-_MEMBER_OF = re.compile(r"\b(?:bombers?|attackers?|gunmen|militants|fighters|terrorists|"
-                        r"jihadists|members)\s+(?:from|of|belonging to)\s+(?:the\s+)?$", re.I)
-_FIGHT_WITH = re.compile(r"\bkilled\s+(?:\w+\s+){0,5}?in\s+(?:\w+\s+)?(?:clashes|fighting|"
-                         r"battles?|confrontations)\s+with\s+(?:the\s+)?$", re.I)
-_OPPONENT = re.compile(r"\b(?:with|against)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.I)
-_DOWNED = re.compile(r"\s+(?:was|were|had been|has been)\s+(?:shot down|downed|brought down|"
-                     r"hit|struck|destroyed|targeted|attacked)\b", re.I)
-_NEUTRAL_VERB = re.compile(r"\b(?:brokered|backed|supported|led|mediated|sponsored|reported|"
+                       r"told|reported|accused|blamed|held|controlled|between|with|by)\b")
+_MONTH_BEFORE = fold_pattern(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+                           r"\.?\s+\d{1,2}\s+(?:the\s+)?$")
+_MEMBER_OF = fold_pattern(r"\b(?:bombers?|attackers?|gunmen|militants|fighters|terrorists|"
+                        r"jihadists|members)\s+(?:from|of|belonging to)\s+(?:the\s+)?$")
+#: a word each match of _MEMBER_OF holds
+_MEMBER_WORDS = ("bomber", "attacker", "gunmen", "militants", "fighters", "terrorists",
+                 "jihadists", "members")
+_FIGHT_WITH = fold_pattern(r"\bkilled\s+(?:\w+\s+){0,5}?in\s+(?:\w+\s+)?(?:clashes|fighting|"
+                         r"battles?|confrontations)\s+with\s+(?:the\s+)?$")
+_OPPONENT = fold_pattern(r"\b(?:with|against)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
+_DOWNED = fold_pattern(r"\s+(?:was|were|had been|has been)\s+(?:shot down|downed|brought down|"
+                     r"hit|struck|destroyed|targeted|attacked)\b")
+_NEUTRAL_VERB = fold_pattern(r"\b(?:brokered|backed|supported|led|mediated|sponsored|reported|"
                            r"trained|armed|funded|condemned|critici[sz]ed|denied|hosted|"
-                           r"proposed|agreed|signed|announced)\s+by\b", re.I)
+                           r"proposed|agreed|signed|announced)\s+by\b")
 _COUNTRY_CUES = ("by ", "carried out", "conducted", "launched", "perpetrated")
-_CLAIM = re.compile(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b", re.I)
+_CLAIM = fold_pattern(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,9 @@ class Lexicon:
     country_ids: tuple[str, ...]
     nouns: re.Pattern[str]  # attack nouns, on lower-cased text
     noun_words: tuple[str, ...]  # the same nouns as a list (prefilter.literal_words)
+    #: the first words of each weapon pattern (prefilter.first_words; None: it may start
+    #: otherwise): a report holding none of them cannot name the weapon
+    weapon_words: tuple[frozenset[str] | None, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +176,10 @@ def lexicon() -> Lexicon:
     countries = re.compile(r"\b(?:carried out|conducted|launched|perpetrated|by)\s+(?:the\s+)?"
                            rf"(?:{alts})(?![\w.-])")
     nouns = re.compile(rf"\b(?:{'|'.join(map(re.escape, data['attack_nouns']))})\b")
+    starts = tuple(None if (w := first_words("|".join(pats).lower())) is None else frozenset(w)
+                   for pats in data["weapons"].values())
     return Lexicon(lower, exact, frozenset(data["fillers"]), weapons, areas, countries,
-                   tuple(gid for _, gid in names), nouns, tuple(data["attack_nouns"]))
+                   tuple(gid for _, gid in names), nouns, tuple(data["attack_nouns"]), starts)
 
 
 def actor_of(g: GroupRef, role: str, rule: str) -> dict[str, Any]:
@@ -255,16 +263,19 @@ def _last_word(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _role_by_context(text: str, g: GroupRef, lo: int) -> tuple[str, str] | None:
-    before = text[max(lo, g.start_char - 50):g.start_char]
-    after = text[g.end_char:g.end_char + 90]
+    fold = folded(text)  # the patterns run on the folded text (prefilter.case_free)
+    b_start = max(lo, g.start_char - 50)
+    before = fold[b_start:g.start_char]
+    after = fold[g.end_char:g.end_char + 90]
     if _TARGET_AFTER.match(after) or (_NUMBER_BEFORE.search(before)
                                       and not _MONTH_BEFORE.search(before)):
         return "target", "the side attacked"
-    if _NEUTRAL_BEFORE.search(before):
+    if holds_any(fold, b_start, g.start_char, ("by", "to")) and _NEUTRAL_BEFORE.search(before):
         return None
-    if _FIGHT_WITH.search(before):
+    if holds_any(fold, b_start, g.start_char, ("killed",)) and _FIGHT_WITH.search(before):
         return "perpetrator", "the other side of a deadly fight"
-    if _MEMBER_OF.search(before) and _ACTIVE_AFTER.match(after):
+    if holds_any(fold, b_start, g.start_char, _MEMBER_WORDS) and _MEMBER_OF.search(before) \
+            and _ACTIVE_AFTER.match(after):
         return "perpetrator", "subject of an attack verb"
     if _TARGET_BEFORE.search(before):
         return "target", "object of attack"
@@ -292,6 +303,7 @@ def assign(text: str, lower: str, event: dict[str, Any], groups: list[GroupRef],
     c_start, c_end = event["clause"]
     found: dict[str, dict[str, Any]] = {}
     etype = event["event_type"] or ""
+    fold = folded(text)
     if nouns_of_text is None:
         nouns = [(m.start(), m.end(), etype) for m in lexicon().nouns.finditer(lower, c_start,
                                                                              c_end)]
@@ -305,7 +317,7 @@ def assign(text: str, lower: str, event: dict[str, Any], groups: list[GroupRef],
     for t_start, t_end, etype in triggers + nouns:
         if event["event_type"] and etype != event["event_type"]:
             continue  # another event's words in the clause ("rebels battling" by an air strike)
-        if _DOWNED.match(text, t_end, t_end + 30):
+        if _DOWNED.match(fold, t_end, t_end + 30):
             continue  # "a Russian helicopter was shot down": the party was hit, not hitting
         inside = [g for g in groups if g.start_char <= t_start < g.end_char]
         head = min([g.start_char for g in inside] or [t_start])  # "regime and [Russian jets]"
@@ -313,7 +325,7 @@ def assign(text: str, lower: str, event: dict[str, Any], groups: list[GroupRef],
             (g.entity, g, (g.start_char, g.end_char)) for g in inside]
         if etype == "Battles" and len(parties) > 1:
             continue  # "regime and rebel clashes": two sides, neither is the attacker
-        either = len(parties) > 1 and _EITHER.search(text, parties[0][2][1], parties[-1][2][0])
+        either = len(parties) > 1 and _EITHER.search(fold, parties[0][2][1], parties[-1][2][0])
         for gid, span, rng in parties:
             rule = _EITHER_RULE if either else "attack phrase"
             actor = actor_of(span, "perpetrator", rule) if span is not None else \
@@ -347,9 +359,9 @@ def _by_context(text: str, event: dict[str, Any], groups: list[GroupRef],
             continue
         role = _role_by_context(text, g, c_start)
         if role is None and anchor and g.end_char <= anchor[0]:
-            gap = text[g.end_char:anchor[0]]
-            if _SUBJECT_GAP.match(gap) and not _GAP_STOP.search(gap) and \
-                    not _TARGET_AFTER.match(gap):
+            gap, gap_fold = text[g.end_char:anchor[0]], folded(text)[g.end_char:anchor[0]]
+            if _SUBJECT_GAP.match(gap) and not _GAP_STOP.search(gap_fold) and \
+                    not _TARGET_AFTER.match(gap_fold):
                 role = ("perpetrator", "subject of trigger")
         if role is None and anchor and event["trigger"] and g.start_char >= anchor[1]:
             role = ("target", "object of trigger")
@@ -366,7 +378,8 @@ def _country_agent(text: str, event: dict[str, Any], found: dict[str, dict[str, 
     if not any(cue in clause for cue in _COUNTRY_CUES):
         return
     m = next((m for m in lex.countries.finditer(text, *event["clause"])
-              if not _NEUTRAL_VERB.search(text, max(0, m.start() - 30), m.start() + 3)), None)
+              if not _NEUTRAL_VERB.search(folded(text), max(0, m.start() - 30), m.start() + 3)),
+             None)
     if m is None or m.lastgroup is None:
         return
     gid = lex.country_ids[int(m.lastgroup[1:])]
@@ -379,7 +392,7 @@ def _add_claims(text: str, event: dict[str, Any], groups: list[GroupRef],
     if any(a["role"] == "perpetrator" for a in found.values()):
         return
     for g in groups:
-        if _CLAIM.search(text[g.end_char:g.end_char + 40]):
+        if _CLAIM.search(folded(text)[g.end_char:g.end_char + 40]):
             found[g.entity] = actor_of(g, "perpetrator", "claimed responsibility")
             return
 
@@ -396,7 +409,8 @@ def _opponent(text: str, event: dict[str, Any], groups: list[GroupRef],
         gid = g.entity
         if (gid in found and found[gid]["rule"] != "object of attack") or gid == hit[0]["entity"]:
             continue
-        if _OPPONENT.search(text[max(event["sentence"][0], g.start_char - 40):g.start_char]):
+        if _OPPONENT.search(folded(text)[max(event["sentence"][0], g.start_char - 40):
+                                         g.start_char]):
             found[gid] = actor_of(g, "perpetrator", "the other side of a deadly fight")
             return
 

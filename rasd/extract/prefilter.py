@@ -19,11 +19,53 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 #: the letters a filed word may start with: A-Z lower-cased, and the Arabic letters (hamza to
 #: yeh; Arabic has no case), so that Arabic-script triggers are filed like English ones
 LETTERS = "a-z\u0621-\u064a"
-_PREFIX = re.compile(rf"(?<![{LETTERS}])[{LETTERS}]{{2,3}}")
+#: a word start: no word character (``\w``, as ``\b`` reads it) before; the alternatives all
+#: open with ``\b``, so a candidate elsewhere ("9shot", "de_escalation") can never match
+_PREFIX = re.compile(rf"(?<!\w)[{LETTERS}]{{2,3}}")
+#: each non-ASCII character ``re.IGNORECASE`` matches to an ASCII letter, and that letter: "İ",
+#: "ı" (i), "ſ" (s), the Kelvin sign (k) (tests/extract/test_prefilter.py checks the list)
+FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+@lru_cache(maxsize=4)
+def folded(text: str) -> str:
+    """``text`` with each character that a case-insensitive pattern matches to an ASCII letter
+    written as that letter (A-Z lower-cased, and :data:`FOLD`; same offsets), once per text.
+
+    Where such a pattern matches ``text``, its case-sensitive twin (:func:`case_free`) matches
+    the folded text at the same places, and the lower-case words it needs are there."""
+    if text.isascii():
+        return text.lower()
+    low = text.encode().lower().decode()  # bytes.lower: A-Z only, multibyte UTF-8 untouched
+    for char, letter in FOLD:
+        if char in low:
+            low = low.replace(char, letter)
+    return low
+
+
+def fold_pattern(source: str) -> re.Pattern[str]:
+    """A case-insensitive pattern of lower-case words, compiled to run on :func:`folded`
+    text (:func:`case_free`)."""
+    return case_free(re.compile(source, re.IGNORECASE))
+
+
+def case_free(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a case-insensitive ``pattern`` whose literal letters are all
+    lower-case, for :func:`folded` text: the same matches at the same places (Python's ``re``
+    folds the case of every character it compares under IGNORECASE: 3-5 times slower)."""
+    if re.search("[A-Z]", re.sub(r"\\.", "", pattern.pattern)):
+        raise ValueError(f"upper-case letters in {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def holds_any(fold: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether one of the lower-case ``words`` lies in ``fold[start:end]`` (:func:`folded`)."""
+    return any(fold.find(w, start, end) >= 0 for w in words)
 
 
 class Dispatch:
@@ -79,7 +121,7 @@ class Dispatch:
         while i < len(candidates) and candidates[i][0] < end:
             at, pattern = candidates[i]
             i += 1
-            if at < last or (at > 0 and (lower[at - 1].isalnum() or lower[at - 1] == "_")):
+            if at < last:  # a candidate is a word start (after no \w): \b holds there
                 continue
             hit = pattern.match(lower, at, end)
             if hit is not None and hit.lastgroup:
@@ -147,8 +189,8 @@ def prefixes(lower: str) -> list[tuple[int, str]]:
 
 
 def _key_pattern(keys: Iterable[str]) -> re.Pattern[str]:
-    """The places where :func:`prefixes` would give one of ``keys``: a word start (no letter
-    a-z before) followed by the key, a 2-letter key only where no third letter follows;
+    """The places where :func:`prefixes` would give one of ``keys``: a word start (no ``\\w``
+    before) followed by the key, a 2-letter key only where no third letter follows;
     alternatives grouped by first letter so that each word start costs a few comparisons."""
     by_first: dict[str, list[str]] = {}
     for key in sorted(keys, key=lambda k: (-len(k), k)):
@@ -156,7 +198,7 @@ def _key_pattern(keys: Iterable[str]) -> re.Pattern[str]:
             re.escape(key[1:]) + (f"(?![{LETTERS}])" if len(key) == 2 else ""))
     alts = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})"
                     for first, rest in sorted(by_first.items()))
-    return re.compile(rf"(?<![{LETTERS}])(?:{alts})" if alts else r"(?!x)x")
+    return re.compile(rf"(?<!\w)(?:{alts})" if alts else r"(?!x)x")
 
 
 def _compile(items: list[tuple[str, str]]) -> re.Pattern[str]:
