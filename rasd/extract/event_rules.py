@@ -176,7 +176,8 @@ def _places(doc: Doc) -> list[tuple[int, int, int, dict[str, Any]]]:
     cache = doc.user_data.setdefault("rasd_plain", {})
     if "places" not in cache:
         found = []
-        whole, data = doc_text(doc), doc.user_data  # span._ values, read directly (spans.py)
+        whole = doc_text(doc)
+        data: dict[Any, Any] = doc.user_data  # span._ values, read directly (spans.py)
         for _, _, a, b in _spans.span_bounds(doc, "place"):
             value, entity = data.get(("._.", "value", a, b)), data.get(("._.", "entity", a, b))
             value, text = value if isinstance(value, dict) else {}, whole[a:b]
