@@ -128,10 +128,13 @@ def _new_event(sub: SubEvent | None, clause: tuple[int, int], sent: tuple[int, i
 
 def _clause_events(doc: Doc, tax: Taxonomy, clause: tuple[int, int],
                    sent: tuple[int, int]) -> dict[str, Any] | None:
+    candidates = _cands(doc, tax, "triggers")
+    if not tax.triggers.hit_in(*clause, candidates) and not _holds(_deaths(doc), *clause):
+        return None  # no word that can start a trigger, no count of deaths: the usual case
     best: tuple[int, SubEvent, tuple[int, int]] | None = None
     triggers: list[tuple[int, int, str]] = []
     lower = rules.lower_text(doc)
-    for name, start, end in tax.triggers.finditer(lower, *clause, _cands(doc, tax, "triggers")):
+    for name, start, end in tax.triggers.finditer(lower, *clause, candidates):
         found = tax.subs[int(name[1:])]
         triggers.append((start, end, found.event_type))
         if best is None or found.priority > best[0]:
@@ -205,8 +208,7 @@ def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, 
     """The clauses of the sentences that may tell an event: a trigger word (prefilter) or a
     count of people killed."""
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    deaths = [(a, b) for a, b, v in rules.plain_spans(doc, "quantity")
-              if v.get("kind") in ("killed", "executed")]  # sorted by start
+    deaths = _deaths(doc)
     candidates, text = _cands(doc, tax, "triggers"), rules.doc_text(doc)
     fold = folded(text)
     lower = rules.lower_text(doc)
@@ -219,6 +221,16 @@ def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, 
         cuts.append(bounds[1])
         out.extend(((a, b), bounds) for a, b in itertools.pairwise(cuts) if b > a)
     return out
+
+
+def _deaths(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of the counts of people killed or executed, sorted by start, once per doc."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if "deaths" not in cache:
+        cache["deaths"] = [(a, b) for a, b, v in rules.plain_spans(doc, "quantity")
+                           if v.get("kind") in ("killed", "executed")]
+    deaths: list[tuple[int, int]] = cache["deaths"]
+    return deaths
 
 
 def _holds(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -80,6 +80,7 @@ class Dispatch:
 
     def __init__(self, groups: list[tuple[str, list[str]]]) -> None:
         filed: dict[str, list[tuple[str, str]]] = {}
+        leads: dict[str, set[str] | None] = {}
         self.fallback: re.Pattern[str] | None = None
         for name, fragments in groups:
             for fragment in fragments:
@@ -88,9 +89,15 @@ class Dispatch:
                     whole = "|".join(f"(?P<{n}>{'|'.join(fs)})" for n, fs in groups if fs)
                     self.fallback = re.compile(rf"\b(?:{whole})\b")
                     break
+                sure = _UNSURE_LEAD.search(fragment.lower()) is None
                 for key in {w[:3] for w in words}:
                     filed.setdefault(key, []).append((name, fragment))
+                    kept = leads.setdefault(key, set())
+                    leads[key] = kept | words if kept is not None and sure else None
         self.patterns = {key: _compile(items) for key, items in filed.items()}
+        #: per key, the words a match there starts with (None: not sure): a word of the
+        #: text that starts with none of them is no candidate ("the" of "thermobaric")
+        self.leads = {key: None if w is None else tuple(sorted(w)) for key, w in leads.items()}
         self.starts = _key_pattern(self.patterns)
 
     def candidates(self, lower: str, found: list[tuple[int, str]] | None = None,
@@ -98,10 +105,11 @@ class Dispatch:
         """(offset, pattern) of the words of ``lower`` that have a file: read once per text,
         then given to :meth:`finditer` for each stretch of it; ``found`` = :func:`prefixes`
         of the text, where already read (else one scan for the filed prefixes only)."""
-        patterns = self.patterns
+        patterns, leads = self.patterns, self.leads
         if found is None:
-            return [(m.start(), patterns[m.group()]) for m in self.starts.finditer(lower)]
-        return [(at, patterns[key]) for at, key in found if key in patterns]
+            found = [(m.start(), m.group()) for m in self.starts.finditer(lower)]
+        return [(at, patterns[key]) for at, key in found if key in patterns
+                and ((lead := leads[key]) is None or lower.startswith(lead, at))]
 
 
     def finditer(self, lower: str, start: int, end: int,
@@ -240,6 +248,9 @@ def first_words(fragment: str) -> set[str] | None:
 
 
 _LEAD = re.compile(rf"([{LETTERS}]+)(\??)")
+#: a letter that may repeat or go missing otherwise than by a trailing "?" ("kil*ed"): the
+#: words :func:`first_words` reads may then not lead every match of the fragment
+_UNSURE_LEAD = re.compile(rf"[{LETTERS}](?:[*{{]|\?(?![ )|]|$))")
 
 
 def _union(parts: Iterable[set[str] | None]) -> set[str] | None:

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from rasd.extract.perpetrators import (
+from rasd.extract.perpetrator_values import (
     VIOLENT,
     GroupRef,
     Lexicon,
