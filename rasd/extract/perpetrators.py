@@ -46,7 +46,8 @@ from rasd.extract.prefilter import fold_pattern, folded, holds_any, literal_word
 __all__ = ["ARMED_KINDS", "VIOLENT", "GroupRef", "Lexicon", "actor_by_id", "actor_of", "assign",
            "attack_nouns", "has_perpetrator", "lexicon", "phrase_parties", "side_key"]
 _WORD = re.compile(r"[\w.'’-]+|[,&]")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_QUOTES = ("'", "’")
+_POSSESSIVES = ("'s", "’s")
 _WORD_CHARS = frozenset(".'’-_")
 _CONJ = {"and", "or", ",", "&", "and/or"}
 _EITHER = fold_pattern(r"\bor\b")
@@ -107,7 +108,8 @@ _DOWNED = fold_pattern(r"\s+(?:was|were|had been|has been)\s+(?:shot down|downed
 _NEUTRAL_VERB = fold_pattern(r"\b(?:brokered|backed|supported|led|mediated|sponsored|reported|"
                            r"trained|armed|funded|condemned|critici[sz]ed|denied|hosted|"
                            r"proposed|agreed|signed|announced)\s+by\b")
-_COUNTRY_CUES = ("by ", "carried out", "conducted", "launched", "perpetrated")
+#: the words "by <country>" needs in the clause (one search, not one per word)
+_COUNTRY_CUES = re.compile("by |carried out|conducted|launched|perpetrated")
 _CLAIM = fold_pattern(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b")
 
 
@@ -120,7 +122,7 @@ def phrase_parties(text: str, groups: list[GroupRef], limit: int, noun: int) -> 
     if last is None:
         return []
     word = text[last[0]:last[1]]
-    bare = _POSSESSIVE.sub("", word) if len(word) > 2 else word
+    bare = _bare(word)
     low = word.lower()
     if not (lex.exact.get(bare) or bare.lower() in lex.modifiers or low in lex.fillers
             or low in _CONJ or any(g.end_char == last[1] for g in groups)):
@@ -142,7 +144,7 @@ def phrase_parties(text: str, groups: list[GroupRef], limit: int, noun: int) -> 
                 i -= 1
             continue
         word = w.group()
-        bare = _POSSESSIVE.sub("", word) if len(word) > 2 else word
+        bare = _bare(word)
         gid = lex.exact.get(bare) or lex.modifiers.get(bare.lower())
         if word.lower() in _CONJ:
             taken = False
@@ -154,6 +156,15 @@ def phrase_parties(text: str, groups: list[GroupRef], limit: int, noun: int) -> 
             break
         pos, i = w.start(), i - 1
     return found[::-1]
+
+
+def _bare(word: str) -> str:
+    """A word of more than 2 characters without its possessive ending ("regime's", "rebels'")."""
+    if len(word) <= 2:
+        return word
+    if word.endswith(_POSSESSIVES):
+        return word[:-2]
+    return word[:-1] if word.endswith(_QUOTES) else word
 
 
 def _last_word(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -281,8 +292,7 @@ def _country_agent(text: str, event: dict[str, Any], found: dict[str, dict[str, 
     if any(a["role"] == "perpetrator" for a in found.values()):
         return
     lex = lexicon()
-    clause = text[event["clause"][0]:event["clause"][1]]
-    if not any(cue in clause for cue in _COUNTRY_CUES):
+    if _COUNTRY_CUES.search(text, *event["clause"]) is None:
         return
     m = next((m for m in lex.countries.finditer(text, *event["clause"])
               if not _NEUTRAL_VERB.search(folded(text), max(0, m.start() - 30), m.start() + 3)),
