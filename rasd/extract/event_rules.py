@@ -32,7 +32,6 @@ CLAUSE_SPLIT_FOLDED = case_free(CLAUSE_SPLIT)
 #: what ``may_split`` looks for: the clause words that hold no other one ("while" is in
 #: "meanwhile")
 _SPLIT_KEYS = tuple(w for w in CLAUSE_WORDS if not any(o != w and o in w for o in CLAUSE_WORDS))
-_SPLIT_WORDS = re.compile("|".join(_SPLIT_KEYS))  # one search for any of them
 
 _MODALITY = [
     ("denied", re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed (?:the )?"
@@ -75,7 +74,7 @@ def may_split(text: str, lower: str, start: int, end: int) -> bool:
     ``str.find`` (the pattern is tried at every space). Text beyond ASCII always runs the
     pattern (case-insensitive matching folds some of it to ASCII letters: "ſ" is an "s")."""
     return (text.find(";", start, end) >= 0 or text.find(".", start, end - 1) >= 0
-            or _SPLIT_WORDS.search(lower, start, end) is not None
+            or any(lower.find(key, start, end) >= 0 for key in _SPLIT_KEYS)
             or not (text.isascii() or text[start:end].isascii()))
 
 
@@ -284,18 +283,15 @@ _CUMULATIVE = re.compile(
     rf"over the past{_RECENT}|hundreds of thousands|in the (?:\w+-year )?(?:war|conflict)\b)",
     re.I)
 _ANY_CUMULATIVE, _ANY_BACKGROUND = case_free(_CUMULATIVE), case_free(_BACKGROUND)
-#: whether one of the words is in a clause of the lower-cased text: one search, not one per word
-_CUMULATIVE_CUES = re.compile("|".join(map(re.escape, _CUMULATIVE_WORDS)))
-_BACKGROUND_CUES = re.compile("|".join(map(re.escape, _BACKGROUND_WORDS)))
 
 
 def fill_background(doc: Doc, event: dict[str, Any], base: date | None) -> None:
     """History the report recalls: dated long before the report, or told with a cue phrase;
     a cumulative toll ("killed since the conflict began") is not a news event either."""
     c_start, c_end = event["clause"]
-    lower, fold = lower_text(doc), folded(doc_text(doc))
-    m = _CUMULATIVE.search(doc_text(doc), c_start, c_end) if event["counts"] and \
-        _CUMULATIVE_CUES.search(lower, c_start, c_end) and _ANY_CUMULATIVE.search(
+    lower, fold = lower_text(doc)[c_start:c_end], folded(doc_text(doc))
+    m = _CUMULATIVE.search(doc_text(doc), c_start, c_end) if event["counts"] and any(
+        cue in lower for cue in _CUMULATIVE_WORDS) and _ANY_CUMULATIVE.search(
         fold, c_start, c_end) else None
     if m:
         event["background"] = True
@@ -308,8 +304,8 @@ def fill_background(doc: Doc, event: dict[str, Any], base: date | None) -> None:
         event["background"] = True
         event["rules"].append("dated more than a year before the report")
         return
-    m = _BACKGROUND.search(doc_text(doc), c_start, c_end) if \
-        _BACKGROUND_CUES.search(lower, c_start, c_end) and _ANY_BACKGROUND.search(
+    m = _BACKGROUND.search(doc_text(doc), c_start, c_end) if any(
+        cue in lower for cue in _BACKGROUND_WORDS) and _ANY_BACKGROUND.search(
         fold, c_start, c_end) else None
     if m:
         event["background"] = True

@@ -108,8 +108,7 @@ _DOWNED = fold_pattern(r"\s+(?:was|were|had been|has been)\s+(?:shot down|downed
 _NEUTRAL_VERB = fold_pattern(r"\b(?:brokered|backed|supported|led|mediated|sponsored|reported|"
                            r"trained|armed|funded|condemned|critici[sz]ed|denied|hosted|"
                            r"proposed|agreed|signed|announced)\s+by\b")
-#: the words "by <country>" needs in the clause (one search, not one per word)
-_COUNTRY_CUES = re.compile("by |carried out|conducted|launched|perpetrated")
+_COUNTRY_CUES = ("by ", "carried out", "conducted", "launched", "perpetrated")
 _CLAIM = fold_pattern(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b")
 
 
@@ -292,7 +291,8 @@ def _country_agent(text: str, event: dict[str, Any], found: dict[str, dict[str, 
     if any(a["role"] == "perpetrator" for a in found.values()):
         return
     lex = lexicon()
-    if _COUNTRY_CUES.search(text, *event["clause"]) is None:
+    clause = text[event["clause"][0]:event["clause"][1]]
+    if not any(cue in clause for cue in _COUNTRY_CUES):
         return
     m = next((m for m in lex.countries.finditer(text, *event["clause"])
               if not _NEUTRAL_VERB.search(folded(text), max(0, m.start() - 30), m.start() + 3)),
