@@ -11,7 +11,13 @@ step): the words each fragment can start with, through its alternatives and opti
 groups ("(?:were |was )?bombed" starts with "were", "was" or "bombed"), less a trailing letter
 marked optional ("raids?" gives "raid"); a 2-letter word only before a hyphen ("de-escalation").
 A fragment that can start otherwise (``\\w+``, a short word) turns the filing off: the whole
-pattern then runs everywhere.
+pattern then runs everywhere. A word of the text is a candidate only where it starts with one of
+the first words of its file's fragments ("the" is no candidate for "thermobaric").
+
+:func:`folded` and :func:`case_free` serve the case-insensitive patterns of the event rules:
+Python's ``re`` folds the case of every character it compares under IGNORECASE, so a pattern of
+lower-case words runs 3-5 times faster as a case-sensitive twin on a folded copy of the text
+(the same matches at the same places).
 """
 
 from __future__ import annotations
