@@ -33,8 +33,8 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from rasd.extract import event_places, perpetrators, report_attackers
 from rasd.extract import event_rules as rules
-from rasd.extract import perpetrators, report_attackers
 from rasd.extract import spans as _spans
 from rasd.extract.prefilter import Dispatch, folded, shared_candidates, union_starts
 
@@ -253,13 +253,13 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     """The events of ``doc``: one dict per occurrence, with the spans each value came from."""
     tax = load_taxonomy()
     base = _published(doc)
-    main_place = rules.main_place(doc)
+    main_place = event_places.main_place(doc)
     events = []
     for clause, sent in _clauses(doc, tax):
         event = _clause_events(doc, tax, clause, sent)
         if event is None:
             continue
-        rules.fill_place(doc, event, main_place)
+        event_places.fill_place(doc, event, main_place)
         rules.fill_date(doc, event, base)
         rules.fill_background(doc, event, base)
         rules.fill_attribution(doc, event)
