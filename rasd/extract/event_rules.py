@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,6 +16,7 @@ from spacy.tokens import Doc
 from rasd.extract import perpetrators
 from rasd.extract import spans as _spans
 from rasd.extract.main_event import event_counts
+from rasd.extract.prefilter import case_free, fold_pattern, folded
 from rasd.model import TIME_WEEK
 
 #: the words that open a new clause inside a sentence
@@ -26,6 +26,8 @@ CLAUSE_WORDS = ("while", "whereas", "meanwhile", "elsewhere")
 #: (same matches: each alternative opens with ";", ",", "." or a space)
 CLAUSE_SPLIT = re.compile(r"(?=[;,.\s])(?:;|,?\s+\b(?:" + "|".join(CLAUSE_WORDS)
                           + r")\b|\.\s)", re.I)
+#: the same, to run on the folded text (prefilter.case_free): the same places, faster
+CLAUSE_SPLIT_FOLDED = case_free(CLAUSE_SPLIT)
 #: what ``may_split`` looks for: the clause words that hold no other one ("while" is in
 #: "meanwhile")
 _SPLIT_KEYS = tuple(w for w in CLAUSE_WORDS if not any(o != w and o in w for o in CLAUSE_WORDS))
@@ -39,8 +41,12 @@ _MODALITY = [
                            r"(?:for|to)|will|intends? to|massing|expected to|threaten(?:s|ed)? "
                            r"to|vow(?:s|ed)? to|upcoming|imminent|about to)\b", re.I)),
 ]
+#: whether any pattern of _MODALITY matches, in one search of the folded window: most events
+#: have no cue (prefilter.case_free: the case-insensitive patterns run only where one matches)
+_ANY_MODALITY = fold_pattern("|".join(f"(?:{p.pattern})" for _, p in _MODALITY))
 _DENIED_SENTENCE = re.compile(r"\b(?:denied|denies)\b")
 _PLANNED_AFTER = re.compile(r"\b(?:ahead of|in preparation for|in anticipation of)\b", re.I)
+_ANY_PLANNED_AFTER = case_free(_PLANNED_AFTER)
 #: a word each match of _BACKGROUND / _CUMULATIVE holds (a quick test before the pattern)
 _BACKGROUND_WORDS = ("in 19", "in 20", "since the", "year of the", "years ago", "in the past",
                      "back in", "histor", "previously", "anniversary")
@@ -68,7 +74,7 @@ def may_split(text: str, lower: str, start: int, end: int) -> bool:
     pattern (case-insensitive matching folds some of it to ASCII letters: "ſ" is an "s")."""
     return (text.find(";", start, end) >= 0 or text.find(".", start, end - 1) >= 0
             or any(lower.find(key, start, end) >= 0 for key in _SPLIT_KEYS)
-            or not text[start:end].isascii())
+            or not (text.isascii() or text[start:end].isascii()))
 
 
 def bounds_of(doc: Doc, key: str) -> list[tuple[int, int]]:
@@ -105,7 +111,18 @@ def armed_groups(doc: Doc) -> list[perpetrators.GroupRef]:
 
 
 def _groups(doc: Doc, start: int, end: int) -> list[perpetrators.GroupRef]:
-    return [g for g in armed_groups(doc) if g.start_char >= start and g.end_char <= end]
+    """The armed groups inside [start, end), by bisection over their starts."""
+    groups = armed_groups(doc)
+    cache = doc.user_data["rasd_plain"]
+    if "armed_at" not in cache:
+        cache["armed_at"] = [g.start_char for g in groups]
+    i = bisect.bisect_left(cache["armed_at"], start)
+    out = []
+    while i < len(groups) and groups[i].start_char < end:
+        if groups[i].end_char <= end:
+            out.append(groups[i])
+        i += 1
+    return out
 
 
 def fill_actors(doc: Doc, event: dict[str, Any], triggers: list[tuple[int, int, str]]) -> None:
@@ -128,104 +145,22 @@ def fill_actors(doc: Doc, event: dict[str, Any], triggers: list[tuple[int, int, 
 def fill_modality(doc: Doc, event: dict[str, Any]) -> None:
     """asserted / planned / denied / hypothetical from cue words just before the trigger."""
     anchor = event["trigger"] or event["counts"][0]["span"]
-    window = doc_text(doc)[max(event["clause"][0], anchor[0] - 60):anchor[0]]
-    after = doc_text(doc)[anchor[1]:min(event["clause"][1], anchor[1] + 30)]
-    s_lower = lower_text(doc)[event["sentence"][0]:event["sentence"][1]]
+    text, lower, fold = doc_text(doc), lower_text(doc), folded(doc_text(doc))
+    w_start = max(event["clause"][0], anchor[0] - 60)
+    window = text[w_start:anchor[0]]
+    cued = _ANY_MODALITY.search(fold[w_start:anchor[0]]) is not None
+    s_start, s_end = event["sentence"]
+    a_end = min(event["clause"][1], anchor[1] + 30)
     for modality, pattern in _MODALITY:
-        m = pattern.search(window)
-        if m is None and modality == "planned":
-            m = _PLANNED_AFTER.search(after)
-        if m is None and modality == "denied" and "deni" in s_lower:
-            m = _DENIED_SENTENCE.search(s_lower)
+        m = pattern.search(window) if cued else None
+        if m is None and modality == "planned" and \
+                _ANY_PLANNED_AFTER.search(fold[anchor[1]:a_end]) is not None:
+            m = _PLANNED_AFTER.search(text[anchor[1]:a_end])
+        if m is None and modality == "denied" and lower.find("deni", s_start, s_end) >= 0:
+            m = _DENIED_SENTENCE.search(lower[s_start:s_end])
         if m:
             event["modality"], event["modality_cue"] = modality, m.group(0)
             return
-
-
-def _place_value(place: tuple[int, int, int, dict[str, Any]], rule: str) -> dict[str, Any]:
-    value = place[3]
-    return {"span": (place[0], place[1]), "entity": value["entity"], "name": value["name"],
-            "value": value["value"], "rule": rule}
-
-
-def _places(doc: Doc) -> list[tuple[int, int, int, dict[str, Any]]]:
-    """(start, end, geo precision, {entity, name, value, key}) of the place mentions, sorted,
-    read once per doc (``span._`` lookups are slow)."""
-    cache = doc.user_data.setdefault("rasd_plain", {})
-    if "places" not in cache:
-        found = []
-        whole = doc_text(doc)
-        for a, b in bounds_of(doc, "place"):
-            value, entity, _, _ = _spans.span_extensions(doc, a, b)
-            value, text = value if isinstance(value, dict) else {}, whole[a:b]
-            found.append((a, b, int(value.get("geo_precision") or 3),
-                          {"entity": entity, "name": value.get("name") or text, "value": value,
-                           "key": entity or text.lower()}))
-        cache["places"] = sorted(found, key=lambda t: t[:2])
-    places: list[tuple[int, int, int, dict[str, Any]]] = cache["places"]
-    return places
-
-
-def place_tiers(doc: Doc) -> dict[tuple[int, int], int]:
-    """How fit each place mention is to be an event's place, best first: 0, a place inside a
-    province of the report's main country (the country most of its places are in); 1, a place
-    inside a province elsewhere; 2, a country or wider area; 3, a dateline (where the reporter
-    files from, not where the event happened)."""
-    cache = doc.user_data.setdefault("rasd_plain", {})
-    if "place_tiers" not in cache:
-        places = _places(doc)
-        countries = Counter(p[3]["value"].get("country") for p in places
-                            if p[3]["value"].get("admin1") and not p[3]["value"].get("dateline"))
-        main = countries.most_common(1)[0][0] if countries else None
-        cache["place_tiers"] = {(p[0], p[1]): _tier(p[3]["value"], main) for p in places}
-    tiers: dict[tuple[int, int], int] = cache["place_tiers"]
-    return tiers
-
-
-def _tier(value: dict[str, Any], main_country: str | None) -> int:
-    if value.get("dateline"):
-        return 3
-    if not value.get("admin1"):
-        return 2
-    return 0 if value.get("country") == main_country else 1
-
-
-def main_place(doc: Doc) -> tuple[int, int, int, dict[str, Any]] | None:
-    """The report's main place: the most specific of the places named most often early on,
-    among the best-tiered ones (see :func:`place_tiers`)."""
-    places = _places(doc)
-    if not places:
-        return None
-    tiers = place_tiers(doc)
-    best = min(tiers.values())
-    places = [p for p in places if tiers[(p[0], p[1])] == best]
-    keyed = Counter(p[3]["key"] for p in places)
-    early = [p for p in places if p[0] < 600] or places
-    return min(early, key=lambda p: (-keyed[p[3]["key"]], p[2], p[0]))
-
-
-def fill_place(doc: Doc, event: dict[str, Any],
-               fallback: tuple[int, int, int, dict[str, Any]] | None) -> None:
-    """The most specific place span nearest the trigger: clause, then sentence, then report."""
-    anchor = (event["trigger"] or event["clause"])[0]
-    places = _places(doc)
-    for key, (start, end) in (("clause", event["clause"]), ("sentence", event["sentence"])):
-        i = bisect.bisect_left(places, (start,))
-        inside = []
-        while i < len(places) and places[i][0] < end:
-            if places[i][1] <= end:
-                inside.append(places[i])
-            i += 1
-        if inside:
-            tiers = place_tiers(doc)
-            best = min(inside, key=lambda p: (tiers[(p[0], p[1])], p[2], abs(p[0] - anchor)))
-            if fallback is not None and \
-                    tiers[(best[0], best[1])] > tiers.get((fallback[0], fallback[1]), 3):
-                break  # "in Syria", a dateline: the report's main place says more
-            event["place"] = _place_value(best, key)
-            return
-    if fallback is not None:
-        event["place"] = _place_value(fallback, "report's main place")
 
 
 def fill_date(doc: Doc, event: dict[str, Any], base: date | None) -> None:
@@ -259,15 +194,17 @@ _CUMULATIVE = re.compile(
     r"death toll (?:from|in) the (?:\w+-year )?(?:war|conflict)|across (?:the country|syria)|"
     rf"over the past{_RECENT}|hundreds of thousands|in the (?:\w+-year )?(?:war|conflict)\b)",
     re.I)
+_ANY_CUMULATIVE, _ANY_BACKGROUND = case_free(_CUMULATIVE), case_free(_BACKGROUND)
 
 
 def fill_background(doc: Doc, event: dict[str, Any], base: date | None) -> None:
     """History the report recalls: dated long before the report, or told with a cue phrase;
     a cumulative toll ("killed since the conflict began") is not a news event either."""
     c_start, c_end = event["clause"]
-    lower = lower_text(doc)[c_start:c_end]
+    lower, fold = lower_text(doc)[c_start:c_end], folded(doc_text(doc))
     m = _CUMULATIVE.search(doc_text(doc), c_start, c_end) if event["counts"] and any(
-        cue in lower for cue in _CUMULATIVE_WORDS) else None
+        cue in lower for cue in _CUMULATIVE_WORDS) and _ANY_CUMULATIVE.search(
+        fold, c_start, c_end) else None
     if m:
         event["background"] = True
         event["rules"].append(f"cumulative toll '{m.group(0)}'")
@@ -280,7 +217,8 @@ def fill_background(doc: Doc, event: dict[str, Any], base: date | None) -> None:
         event["rules"].append("dated more than a year before the report")
         return
     m = _BACKGROUND.search(doc_text(doc), c_start, c_end) if any(
-        cue in lower for cue in _BACKGROUND_WORDS) else None
+        cue in lower for cue in _BACKGROUND_WORDS) and _ANY_BACKGROUND.search(
+        fold, c_start, c_end) else None
     if m:
         event["background"] = True
         event["rules"].append(f"background cue '{m.group(0)}'")
@@ -366,10 +304,13 @@ def _weaker(mine: dict[str, Any], theirs: dict[str, Any]) -> bool:
 def merge_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One event per occurrence: merge clauses of one type whose place and date agree."""
     merged: list[dict[str, Any]] = []
+    kinds: dict[tuple[bool, str], list[dict[str, Any]]] = {}  # only these can be compatible
     for event in events:
-        target = next((m for m in merged if _compatible(m, event)), None)
+        same = kinds.setdefault((event["background"], event["modality"]), [])
+        target = next((m for m in same if _compatible(m, event)), None)
         if target is None:
             merged.append(event)
+            same.append(event)
         else:
             _absorb(target, event)
     for event in merged:

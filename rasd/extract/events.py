@@ -33,10 +33,10 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from rasd.extract import event_places, perpetrators, report_attackers
 from rasd.extract import event_rules as rules
-from rasd.extract import perpetrators, report_attackers
 from rasd.extract import spans as _spans
-from rasd.extract.prefilter import Dispatch, shared_candidates, union_starts
+from rasd.extract.prefilter import Dispatch, folded, shared_candidates, union_starts
 
 _spans.register_extensions()
 
@@ -128,10 +128,13 @@ def _new_event(sub: SubEvent | None, clause: tuple[int, int], sent: tuple[int, i
 
 def _clause_events(doc: Doc, tax: Taxonomy, clause: tuple[int, int],
                    sent: tuple[int, int]) -> dict[str, Any] | None:
+    candidates = _cands(doc, tax, "triggers")
+    if not tax.triggers.hit_in(*clause, candidates) and not _holds(_deaths(doc), *clause):
+        return None  # no word that can start a trigger, no count of deaths: the usual case
     best: tuple[int, SubEvent, tuple[int, int]] | None = None
     triggers: list[tuple[int, int, str]] = []
     lower = rules.lower_text(doc)
-    for name, start, end in tax.triggers.finditer(lower, *clause, _cands(doc, tax, "triggers")):
+    for name, start, end in tax.triggers.finditer(lower, *clause, candidates):
         found = tax.subs[int(name[1:])]
         triggers.append((start, end, found.event_type))
         if best is None or found.priority > best[0]:
@@ -205,19 +208,29 @@ def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, 
     """The clauses of the sentences that may tell an event: a trigger word (prefilter) or a
     count of people killed."""
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    deaths = [(a, b) for a, b, v in rules.plain_spans(doc, "quantity")
-              if v.get("kind") in ("killed", "executed")]  # sorted by start
+    deaths = _deaths(doc)
     candidates, text = _cands(doc, tax, "triggers"), rules.doc_text(doc)
+    fold = folded(text)
     lower = rules.lower_text(doc)
     for bounds in sentence_bounds(doc):
         if not tax.triggers.hit_in(*bounds, candidates) and not _holds(deaths, *bounds):
             continue
         cuts = [bounds[0]]
         if rules.may_split(text, lower, *bounds):
-            cuts.extend(m.start() for m in rules.CLAUSE_SPLIT.finditer(text, *bounds))
+            cuts.extend(m.start() for m in rules.CLAUSE_SPLIT_FOLDED.finditer(fold, *bounds))
         cuts.append(bounds[1])
         out.extend(((a, b), bounds) for a, b in itertools.pairwise(cuts) if b > a)
     return out
+
+
+def _deaths(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of the counts of people killed or executed, sorted by start, once per doc."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if "deaths" not in cache:
+        cache["deaths"] = [(a, b) for a, b, v in rules.plain_spans(doc, "quantity")
+                           if v.get("kind") in ("killed", "executed")]
+    deaths: list[tuple[int, int]] = cache["deaths"]
+    return deaths
 
 
 def _holds(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -240,13 +253,13 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     """The events of ``doc``: one dict per occurrence, with the spans each value came from."""
     tax = load_taxonomy()
     base = _published(doc)
-    main_place = rules.main_place(doc)
+    main_place = event_places.main_place(doc)
     events = []
     for clause, sent in _clauses(doc, tax):
         event = _clause_events(doc, tax, clause, sent)
         if event is None:
             continue
-        rules.fill_place(doc, event, main_place)
+        event_places.fill_place(doc, event, main_place)
         rules.fill_date(doc, event, base)
         rules.fill_background(doc, event, base)
         rules.fill_attribution(doc, event)

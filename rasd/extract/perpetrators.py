@@ -28,51 +28,54 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-from spacy.tokens import Span
+from rasd.extract.perpetrator_values import (
+    ARMED_KINDS,
+    VIOLENT,
+    GroupRef,
+    Lexicon,
+    actor_by_id,
+    actor_of,
+    has_perpetrator,
+    lexicon,
+    side_key,
+)
+from rasd.extract.prefilter import fold_pattern, folded, holds_any, literal_words
 
-from rasd.extract.prefilter import literal_words
-from rasd.taxonomy.registry import load_actors
-
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-#: group values that can act in an event: dictionary armed groups and the local named groups
-#: of :mod:`rasd.extract.group_names` (side and actor type unknown)
-ARMED_KINDS = (None, "armed", "local")
+__all__ = ["ARMED_KINDS", "VIOLENT", "GroupRef", "Lexicon", "actor_by_id", "actor_of", "assign",
+           "attack_nouns", "has_perpetrator", "lexicon", "phrase_parties", "side_key"]
 _WORD = re.compile(r"[\w.'’-]+|[,&]")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_QUOTES = ("'", "’")
+_POSSESSIVES = ("'s", "’s")
 _WORD_CHARS = frozenset(".'’-_")
 _CONJ = {"and", "or", ",", "&", "and/or"}
-_EITHER = re.compile(r"\bor\b", re.I)
+_EITHER = fold_pattern(r"\bor\b")
 _EITHER_RULE = "attack phrase, one of the parties it names with 'or'"
-_TARGET_BEFORE = re.compile(
+_TARGET_BEFORE = fold_pattern(
     r"\b(?:against|targeting|targeted|(?:positions?|strongholds?|bastions?|territory|areas?|"
     r"bases?|posts?) (?:of|held by|controlled by)|(?:held|controlled|besieged|surrounded|"
     r"encircled|run|dominated|occupied|seized|captured|retaken|recaptured) by|under (?:the )?"
-    r"control of|(?<!blamed )on|at|between|with)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.I)
-_NEUTRAL_BEFORE = re.compile(
+    r"control of|(?<!blamed )on|at|between|with)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
+_NEUTRAL_BEFORE = fold_pattern(
     r"\b(?:backed|supported|led|reported|documented|confirmed|said|cited|quoted|announced|"
     r"published|aired|trained|armed|funded|sponsored|recognized|recognised|condemned|brokered|"
     r"mediated|hosted|proposed|agreed|signed|"
     r"criticized|criticised|denied|monitored|run|issued|released|posted|according)\s+"
-    r"(?:by|to)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.I)
-_AGENT_BEFORE = re.compile(
+    r"(?:by|to)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
+_AGENT_BEFORE = fold_pattern(
     r"\b(?:by|belong(?:s|ed|ing)? to|attributed to|blamed on|blam(?:ed|es|ing)|accus(?:ed|es|ing)"
     r"|perpetrated by|(?:air ?strikes?|strikes?|raids?|attacks?|bombardment|bombing|shelling)"
     r" (?:of|from))\s+(?:(?:the|a|an|suspected|alleged|possibly|probably|likely|either|"
-    r"apparently|what|were|was|are|is|be)\s+){0,3}(?:[\w'-]+\s+)?$", re.I)
-_TARGET_AFTER = re.compile(
+    r"apparently|what|were|was|are|is|be)\s+){0,3}(?:[\w'-]+\s+)?$")
+_TARGET_AFTER = fold_pattern(
     r"^\s*(?:-\s*|['’]s\s+)?(?:held|controlled|run|besieged|dominated|occupied|positions?|"
     r"strongholds?|bastions?|territor(?:y|ies)|areas?|posts?|bases?|hideouts?|headquarters|"
-    r"targets?|de facto|capital|lines|enclaves?|pockets?)\b", re.I)
-_NUMBER_BEFORE = re.compile(
+    r"targets?|de facto|capital|lines|enclaves?|pockets?)\b")
+_NUMBER_BEFORE = fold_pattern(
     r"(?:(?<![\d/.:-])\b\d{1,3}(?:,\d{3})*(?![\d/.:])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-    r"scores|hundreds|thousands|several|many|some)(?: of)?)\s+(?:the\s+)?$", re.I)
-_ACTIVE_AFTER = re.compile(
+    r"scores|hundreds|thousands|several|many|some)(?: of)?)\s+(?:the\s+)?$")
+_ACTIVE_AFTER = fold_pattern(
     r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:terrorists?|militants?|fighters?|jihadists?|gunmen|"
     r"members|forces|troops|units|soldiers|(?:terrorist |jihadist |extremist |armed )?"
     r"(?:group|organi[sz]ation)|suicide bombers?|bombers?)\s+)?"
@@ -85,115 +88,28 @@ _ACTIVE_AFTER = re.compile(
     r"set off|planted|"
     r"used|uses|destroyed|slaughtered|murdered|assassinated|liquidated|eliminated|eliminates|"
     r"blew|beheads?|crucified|crucifies|rained|unleashed)\b"
-    r"(?!\s+(?:(?:down|up|out|off)\s+)?(?:in|by|during|when|as|while)\b)", re.I)
+    r"(?!\s+(?:(?:down|up|out|off)\s+)?(?:in|by|during|when|as|while)\b)")
 _SUBJECT_GAP = re.compile(r"^(?:['’]s)?[\w\s'’-]{0,60}$")
-_GAP_STOP = re.compile(r"\b(?:and|or|but|that|which|who|against|on\s+(?:the\s+)?positions|"
+_GAP_STOP = fold_pattern(r"\b(?:and|or|but|that|which|who|against|on\s+(?:the\s+)?positions|"
                        r"killed|dead|died|wounded|injured|were|was|is|are|been|being|said|says|"
-                       r"told|reported|accused|blamed|held|controlled|between|with|by)\b", re.I)
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-                           r"\.?\s+\d{1,2}\s+(?:the\s+)?$", re.I)
-_MEMBER_OF = re.compile(r"\b(?:bombers?|attackers?|gunmen|militants|fighters|terrorists|"
-                        r"jihadists|members)\s+(?:from|of|belonging to)\s+(?:the\s+)?$", re.I)
-_FIGHT_WITH = re.compile(r"\bkilled\s+(?:\w+\s+){0,5}?in\s+(?:\w+\s+)?(?:clashes|fighting|"
-                         r"battles?|confrontations)\s+with\s+(?:the\s+)?$", re.I)
-_OPPONENT = re.compile(r"\b(?:with|against)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.I)
-_DOWNED = re.compile(r"\s+(?:was|were|had been|has been)\s+(?:shot down|downed|brought down|"
-                     r"hit|struck|destroyed|targeted|attacked)\b", re.I)
-_NEUTRAL_VERB = re.compile(r"\b(?:brokered|backed|supported|led|mediated|sponsored|reported|"
+                       r"told|reported|accused|blamed|held|controlled|between|with|by)\b")
+_MONTH_BEFORE = fold_pattern(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+                           r"\.?\s+\d{1,2}\s+(?:the\s+)?$")
+_MEMBER_OF = fold_pattern(r"\b(?:bombers?|attackers?|gunmen|militants|fighters|terrorists|"
+                        r"jihadists|members)\s+(?:from|of|belonging to)\s+(?:the\s+)?$")
+#: a word each match of _MEMBER_OF holds
+_MEMBER_WORDS = ("bomber", "attacker", "gunmen", "militants", "fighters", "terrorists",
+                 "jihadists", "members")
+_FIGHT_WITH = fold_pattern(r"\bkilled\s+(?:\w+\s+){0,5}?in\s+(?:\w+\s+)?(?:clashes|fighting|"
+                         r"battles?|confrontations)\s+with\s+(?:the\s+)?$")
+_OPPONENT = fold_pattern(r"\b(?:with|against)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
+_DOWNED = fold_pattern(r"\s+(?:was|were|had been|has been)\s+(?:shot down|downed|brought down|"
+                     r"hit|struck|destroyed|targeted|attacked)\b")
+_NEUTRAL_VERB = fold_pattern(r"\b(?:brokered|backed|supported|led|mediated|sponsored|reported|"
                            r"trained|armed|funded|condemned|critici[sz]ed|denied|hosted|"
-                           r"proposed|agreed|signed|announced)\s+by\b", re.I)
+                           r"proposed|agreed|signed|announced)\s+by\b")
 _COUNTRY_CUES = ("by ", "carried out", "conducted", "launched", "perpetrated")
-_CLAIM = re.compile(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class GroupRef:
-    """An armed-group mention as plain values (spaCy's ``span._`` lookups are slow)."""
-
-    start_char: int
-    end_char: int
-    text: str
-    entity: str
-    value: dict[str, Any]
-
-    @classmethod
-    def of(cls, span: Span, text: str) -> GroupRef | None:
-        """The mention of an armed group with a dictionary id, else None (``text``: the doc's
-        text; ``span.text`` would build a Token per word)."""
-        value, entity = span._.value, span._.entity
-        if not entity or not isinstance(value, dict) or value.get("kind") not in ARMED_KINDS:
-            return None
-        start, end = span.start_char, span.end_char
-        return cls(start, end, text[start:end], str(entity), value)
-
-    @classmethod
-    def at(cls, start: int, end: int, text: str, user_data: dict[Any, Any]) -> GroupRef | None:
-        """:meth:`of` for the group span at these characters, its values read straight from
-        the doc's ``user_data`` (where spaCy keeps ``span._`` values, see
-        :func:`rasd.extract.spans.span_extensions`)."""
-        value = user_data.get(("._.", "value", start, end))
-        entity = user_data.get(("._.", "entity", start, end))
-        if not entity or not isinstance(value, dict) or value.get("kind") not in ARMED_KINDS:
-            return None
-        return cls(start, end, text[start:end], str(entity), value)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    modifiers: dict[str, str]  # lower-case word -> group id
-    exact: dict[str, str]  # capitalised word -> group id, matched as written
-    fillers: frozenset[str]
-    weapons: tuple[tuple[re.Pattern[str], str], ...]
-    areas: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...]
-    countries: re.Pattern[str]  # "by <country>": one named group per country, c0, c1, ...
-    country_ids: tuple[str, ...]
-    nouns: re.Pattern[str]  # attack nouns, on lower-cased text
-    noun_words: tuple[str, ...]  # the same nouns as a list (prefilter.literal_words)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The modifier, filler and weapon vocabularies (``perpetrators.yaml``), once per process."""
-    raw = resources.files("rasd.taxonomy").joinpath("perpetrators.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
-    lower: dict[str, str] = {}
-    exact: dict[str, str] = {}
-    for gid, words in data["modifiers"].items():
-        for word in words:
-            (exact if word.isupper() else lower)[word if word.isupper() else word.lower()] = gid
-    weapons = tuple((re.compile(rf"\b(?:{'|'.join(pats)})\b", re.I), gid)
-                    for gid, pats in data["weapons"].items())
-    areas = tuple((re.compile(rf"\b(?:{'|'.join(a['areas'])})\b", re.I), a["attacker"],
-                   frozenset(a["sub_event_types"])) for a in data.get("area_attackers", []))
-    names = [(name, gid) for gid, names in data["countries"].items() for name in names]
-    alts = "|".join(f"(?P<c{i}>{re.escape(name)})" for i, (name, _) in enumerate(names))
-    countries = re.compile(r"\b(?:carried out|conducted|launched|perpetrated|by)\s+(?:the\s+)?"
-                           rf"(?:{alts})(?![\w.-])")
-    nouns = re.compile(rf"\b(?:{'|'.join(map(re.escape, data['attack_nouns']))})\b")
-    return Lexicon(lower, exact, frozenset(data["fillers"]), weapons, areas, countries,
-                   tuple(gid for _, gid in names), nouns, tuple(data["attack_nouns"]))
-
-
-def actor_of(g: GroupRef, role: str, rule: str) -> dict[str, Any]:
-    """An event actor from a group mention."""
-    return {"role": role, "name": g.value.get("name") or g.text, "entity": g.entity,
-            "span": (g.start_char, g.end_char), "actor_type": g.value.get("actor_type"),
-            "side": g.value.get("side"), "rule": rule}
-
-
-def side_key(actor: dict[str, Any]) -> str:
-    """The party an actor stands for when a report's sides are counted: its side, or, for a
-    local group whose side nobody documented, the group itself (two unknown groups are two
-    parties, never one)."""
-    return str(actor.get("side") or actor["entity"])
-
-
-def actor_by_id(gid: str, role: str, rule: str, span: tuple[int, int] | None) -> dict[str, Any]:
-    """An event actor from a dictionary id (a modifier word or a weapon named it): no group
-    mention backs it, so ``span`` is None and ``words`` keeps the characters that named it."""
-    group = load_actors(None).groups[gid]
-    return {"role": role, "name": group.name, "entity": gid, "span": None, "words": span,
-            "actor_type": group.actor_type, "side": group.side, "rule": rule}
+_CLAIM = fold_pattern(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b")
 
 
 def phrase_parties(text: str, groups: list[GroupRef], limit: int, noun: int) -> list[
@@ -205,7 +121,7 @@ def phrase_parties(text: str, groups: list[GroupRef], limit: int, noun: int) -> 
     if last is None:
         return []
     word = text[last[0]:last[1]]
-    bare = _POSSESSIVE.sub("", word) if len(word) > 2 else word
+    bare = _bare(word)
     low = word.lower()
     if not (lex.exact.get(bare) or bare.lower() in lex.modifiers or low in lex.fillers
             or low in _CONJ or any(g.end_char == last[1] for g in groups)):
@@ -227,7 +143,7 @@ def phrase_parties(text: str, groups: list[GroupRef], limit: int, noun: int) -> 
                 i -= 1
             continue
         word = w.group()
-        bare = _POSSESSIVE.sub("", word) if len(word) > 2 else word
+        bare = _bare(word)
         gid = lex.exact.get(bare) or lex.modifiers.get(bare.lower())
         if word.lower() in _CONJ:
             taken = False
@@ -239,6 +155,15 @@ def phrase_parties(text: str, groups: list[GroupRef], limit: int, noun: int) -> 
             break
         pos, i = w.start(), i - 1
     return found[::-1]
+
+
+def _bare(word: str) -> str:
+    """A word of more than 2 characters without its possessive ending ("regime's", "rebels'")."""
+    if len(word) <= 2:
+        return word
+    if word.endswith(_POSSESSIVES):
+        return word[:-2]
+    return word[:-1] if word.endswith(_QUOTES) else word
 
 
 def _last_word(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -255,16 +180,19 @@ def _last_word(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _role_by_context(text: str, g: GroupRef, lo: int) -> tuple[str, str] | None:
-    before = text[max(lo, g.start_char - 50):g.start_char]
-    after = text[g.end_char:g.end_char + 90]
+    fold = folded(text)  # the patterns run on the folded text (prefilter.case_free)
+    b_start = max(lo, g.start_char - 50)
+    before = fold[b_start:g.start_char]
+    after = fold[g.end_char:g.end_char + 90]
     if _TARGET_AFTER.match(after) or (_NUMBER_BEFORE.search(before)
                                       and not _MONTH_BEFORE.search(before)):
         return "target", "the side attacked"
-    if _NEUTRAL_BEFORE.search(before):
+    if holds_any(fold, b_start, g.start_char, ("by", "to")) and _NEUTRAL_BEFORE.search(before):
         return None
-    if _FIGHT_WITH.search(before):
+    if holds_any(fold, b_start, g.start_char, ("killed",)) and _FIGHT_WITH.search(before):
         return "perpetrator", "the other side of a deadly fight"
-    if _MEMBER_OF.search(before) and _ACTIVE_AFTER.match(after):
+    if holds_any(fold, b_start, g.start_char, _MEMBER_WORDS) and _MEMBER_OF.search(before) \
+            and _ACTIVE_AFTER.match(after):
         return "perpetrator", "subject of an attack verb"
     if _TARGET_BEFORE.search(before):
         return "target", "object of attack"
@@ -292,6 +220,7 @@ def assign(text: str, lower: str, event: dict[str, Any], groups: list[GroupRef],
     c_start, c_end = event["clause"]
     found: dict[str, dict[str, Any]] = {}
     etype = event["event_type"] or ""
+    fold = folded(text)
     if nouns_of_text is None:
         nouns = [(m.start(), m.end(), etype) for m in lexicon().nouns.finditer(lower, c_start,
                                                                              c_end)]
@@ -305,7 +234,7 @@ def assign(text: str, lower: str, event: dict[str, Any], groups: list[GroupRef],
     for t_start, t_end, etype in triggers + nouns:
         if event["event_type"] and etype != event["event_type"]:
             continue  # another event's words in the clause ("rebels battling" by an air strike)
-        if _DOWNED.match(text, t_end, t_end + 30):
+        if _DOWNED.match(fold, t_end, t_end + 30):
             continue  # "a Russian helicopter was shot down": the party was hit, not hitting
         inside = [g for g in groups if g.start_char <= t_start < g.end_char]
         head = min([g.start_char for g in inside] or [t_start])  # "regime and [Russian jets]"
@@ -313,7 +242,7 @@ def assign(text: str, lower: str, event: dict[str, Any], groups: list[GroupRef],
             (g.entity, g, (g.start_char, g.end_char)) for g in inside]
         if etype == "Battles" and len(parties) > 1:
             continue  # "regime and rebel clashes": two sides, neither is the attacker
-        either = len(parties) > 1 and _EITHER.search(text, parties[0][2][1], parties[-1][2][0])
+        either = len(parties) > 1 and _EITHER.search(fold, parties[0][2][1], parties[-1][2][0])
         for gid, span, rng in parties:
             rule = _EITHER_RULE if either else "attack phrase"
             actor = actor_of(span, "perpetrator", rule) if span is not None else \
@@ -347,9 +276,9 @@ def _by_context(text: str, event: dict[str, Any], groups: list[GroupRef],
             continue
         role = _role_by_context(text, g, c_start)
         if role is None and anchor and g.end_char <= anchor[0]:
-            gap = text[g.end_char:anchor[0]]
-            if _SUBJECT_GAP.match(gap) and not _GAP_STOP.search(gap) and \
-                    not _TARGET_AFTER.match(gap):
+            gap, gap_fold = text[g.end_char:anchor[0]], folded(text)[g.end_char:anchor[0]]
+            if _SUBJECT_GAP.match(gap) and not _GAP_STOP.search(gap_fold) and \
+                    not _TARGET_AFTER.match(gap_fold):
                 role = ("perpetrator", "subject of trigger")
         if role is None and anchor and event["trigger"] and g.start_char >= anchor[1]:
             role = ("target", "object of trigger")
@@ -366,7 +295,8 @@ def _country_agent(text: str, event: dict[str, Any], found: dict[str, dict[str, 
     if not any(cue in clause for cue in _COUNTRY_CUES):
         return
     m = next((m for m in lex.countries.finditer(text, *event["clause"])
-              if not _NEUTRAL_VERB.search(text, max(0, m.start() - 30), m.start() + 3)), None)
+              if not _NEUTRAL_VERB.search(folded(text), max(0, m.start() - 30), m.start() + 3)),
+             None)
     if m is None or m.lastgroup is None:
         return
     gid = lex.country_ids[int(m.lastgroup[1:])]
@@ -379,7 +309,7 @@ def _add_claims(text: str, event: dict[str, Any], groups: list[GroupRef],
     if any(a["role"] == "perpetrator" for a in found.values()):
         return
     for g in groups:
-        if _CLAIM.search(text[g.end_char:g.end_char + 40]):
+        if _CLAIM.search(folded(text)[g.end_char:g.end_char + 40]):
             found[g.entity] = actor_of(g, "perpetrator", "claimed responsibility")
             return
 
@@ -396,10 +326,7 @@ def _opponent(text: str, event: dict[str, Any], groups: list[GroupRef],
         gid = g.entity
         if (gid in found and found[gid]["rule"] != "object of attack") or gid == hit[0]["entity"]:
             continue
-        if _OPPONENT.search(text[max(event["sentence"][0], g.start_char - 40):g.start_char]):
+        if _OPPONENT.search(folded(text)[max(event["sentence"][0], g.start_char - 40):
+                                         g.start_char]):
             found[gid] = actor_of(g, "perpetrator", "the other side of a deadly fight")
             return
-
-
-def has_perpetrator(event: dict[str, Any]) -> bool:
-    return any(a["role"] == "perpetrator" and a["entity"] for a in event["actors"])

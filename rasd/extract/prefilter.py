@@ -11,7 +11,13 @@ step): the words each fragment can start with, through its alternatives and opti
 groups ("(?:were |was )?bombed" starts with "were", "was" or "bombed"), less a trailing letter
 marked optional ("raids?" gives "raid"); a 2-letter word only before a hyphen ("de-escalation").
 A fragment that can start otherwise (``\\w+``, a short word) turns the filing off: the whole
-pattern then runs everywhere.
+pattern then runs everywhere. A word of the text is a candidate only where it starts with one of
+the first words of its file's fragments ("the" is no candidate for "thermobaric").
+
+:func:`folded` and :func:`case_free` serve the case-insensitive patterns of the event rules:
+Python's ``re`` folds the case of every character it compares under IGNORECASE, so a pattern of
+lower-case words runs 3-5 times faster as a case-sensitive twin on a folded copy of the text
+(the same matches at the same places).
 """
 
 from __future__ import annotations
@@ -19,11 +25,53 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 #: the letters a filed word may start with: A-Z lower-cased, and the Arabic letters (hamza to
 #: yeh; Arabic has no case), so that Arabic-script triggers are filed like English ones
 LETTERS = "a-z\u0621-\u064a"
-_PREFIX = re.compile(rf"(?<![{LETTERS}])[{LETTERS}]{{2,3}}")
+#: a word start: no word character (``\w``, as ``\b`` reads it) before; the alternatives all
+#: open with ``\b``, so a candidate elsewhere ("9shot", "de_escalation") can never match
+_PREFIX = re.compile(rf"(?<!\w)[{LETTERS}]{{2,3}}")
+#: each non-ASCII character ``re.IGNORECASE`` matches to an ASCII letter, and that letter: "İ",
+#: "ı" (i), "ſ" (s), the Kelvin sign (k) (tests/extract/test_prefilter.py checks the list)
+FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+@lru_cache(maxsize=4)
+def folded(text: str) -> str:
+    """``text`` with each character that a case-insensitive pattern matches to an ASCII letter
+    written as that letter (A-Z lower-cased, and :data:`FOLD`; same offsets), once per text.
+
+    Where such a pattern matches ``text``, its case-sensitive twin (:func:`case_free`) matches
+    the folded text at the same places, and the lower-case words it needs are there."""
+    if text.isascii():
+        return text.lower()
+    low = text.encode().lower().decode()  # bytes.lower: A-Z only, multibyte UTF-8 untouched
+    for char, letter in FOLD:
+        if char in low:
+            low = low.replace(char, letter)
+    return low
+
+
+def fold_pattern(source: str) -> re.Pattern[str]:
+    """A case-insensitive pattern of lower-case words, compiled to run on :func:`folded`
+    text (:func:`case_free`)."""
+    return case_free(re.compile(source, re.IGNORECASE))
+
+
+def case_free(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a case-insensitive ``pattern`` whose literal letters are all
+    lower-case, for :func:`folded` text: the same matches at the same places (Python's ``re``
+    folds the case of every character it compares under IGNORECASE: 3-5 times slower)."""
+    if re.search("[A-Z]", re.sub(r"\\.", "", pattern.pattern)):
+        raise ValueError(f"upper-case letters in {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def holds_any(fold: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether one of the lower-case ``words`` lies in ``fold[start:end]`` (:func:`folded`)."""
+    return any(fold.find(w, start, end) >= 0 for w in words)
 
 
 class Dispatch:
@@ -38,6 +86,7 @@ class Dispatch:
 
     def __init__(self, groups: list[tuple[str, list[str]]]) -> None:
         filed: dict[str, list[tuple[str, str]]] = {}
+        leads: dict[str, set[str] | None] = {}
         self.fallback: re.Pattern[str] | None = None
         for name, fragments in groups:
             for fragment in fragments:
@@ -46,9 +95,15 @@ class Dispatch:
                     whole = "|".join(f"(?P<{n}>{'|'.join(fs)})" for n, fs in groups if fs)
                     self.fallback = re.compile(rf"\b(?:{whole})\b")
                     break
+                sure = _UNSURE_LEAD.search(fragment.lower()) is None
                 for key in {w[:3] for w in words}:
                     filed.setdefault(key, []).append((name, fragment))
+                    kept = leads.setdefault(key, set())
+                    leads[key] = kept | words if kept is not None and sure else None
         self.patterns = {key: _compile(items) for key, items in filed.items()}
+        #: per key, the words a match there starts with (None: not sure): a word of the
+        #: text that starts with none of them is no candidate ("the" of "thermobaric")
+        self.leads = {key: None if w is None else tuple(sorted(w)) for key, w in leads.items()}
         self.starts = _key_pattern(self.patterns)
 
     def candidates(self, lower: str, found: list[tuple[int, str]] | None = None,
@@ -56,10 +111,11 @@ class Dispatch:
         """(offset, pattern) of the words of ``lower`` that have a file: read once per text,
         then given to :meth:`finditer` for each stretch of it; ``found`` = :func:`prefixes`
         of the text, where already read (else one scan for the filed prefixes only)."""
-        patterns = self.patterns
+        patterns, leads = self.patterns, self.leads
         if found is None:
-            return [(m.start(), patterns[m.group()]) for m in self.starts.finditer(lower)]
-        return [(at, patterns[key]) for at, key in found if key in patterns]
+            found = [(m.start(), m.group()) for m in self.starts.finditer(lower)]
+        return [(at, patterns[key]) for at, key in found if key in patterns
+                and ((lead := leads[key]) is None or lower.startswith(lead, at))]
 
 
     def finditer(self, lower: str, start: int, end: int,
@@ -79,7 +135,7 @@ class Dispatch:
         while i < len(candidates) and candidates[i][0] < end:
             at, pattern = candidates[i]
             i += 1
-            if at < last or (at > 0 and (lower[at - 1].isalnum() or lower[at - 1] == "_")):
+            if at < last:  # a candidate is a word start (after no \w): \b holds there
                 continue
             hit = pattern.match(lower, at, end)
             if hit is not None and hit.lastgroup:
@@ -147,8 +203,8 @@ def prefixes(lower: str) -> list[tuple[int, str]]:
 
 
 def _key_pattern(keys: Iterable[str]) -> re.Pattern[str]:
-    """The places where :func:`prefixes` would give one of ``keys``: a word start (no letter
-    a-z before) followed by the key, a 2-letter key only where no third letter follows;
+    """The places where :func:`prefixes` would give one of ``keys``: a word start (no ``\\w``
+    before) followed by the key, a 2-letter key only where no third letter follows;
     alternatives grouped by first letter so that each word start costs a few comparisons."""
     by_first: dict[str, list[str]] = {}
     for key in sorted(keys, key=lambda k: (-len(k), k)):
@@ -156,7 +212,7 @@ def _key_pattern(keys: Iterable[str]) -> re.Pattern[str]:
             re.escape(key[1:]) + (f"(?![{LETTERS}])" if len(key) == 2 else ""))
     alts = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})"
                     for first, rest in sorted(by_first.items()))
-    return re.compile(rf"(?<![{LETTERS}])(?:{alts})" if alts else r"(?!x)x")
+    return re.compile(rf"(?<!\w)(?:{alts})" if alts else r"(?!x)x")
 
 
 def _compile(items: list[tuple[str, str]]) -> re.Pattern[str]:
@@ -198,6 +254,9 @@ def first_words(fragment: str) -> set[str] | None:
 
 
 _LEAD = re.compile(rf"([{LETTERS}]+)(\??)")
+#: a letter that may repeat or go missing otherwise than by a trailing "?" ("kil*ed"): the
+#: words :func:`first_words` reads may then not lead every match of the fragment
+_UNSURE_LEAD = re.compile(rf"[{LETTERS}](?:[*{{]|\?(?![ )|]|$))")
 
 
 def _union(parts: Iterable[set[str] | None]) -> set[str] | None:

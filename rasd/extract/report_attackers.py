@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from rasd.extract.perpetrators import (
+from rasd.extract.perpetrator_values import (
     VIOLENT,
     GroupRef,
     Lexicon,
@@ -26,14 +26,15 @@ from rasd.extract.perpetrators import (
     lexicon,
     side_key,
 )
+from rasd.extract.prefilter import fold_pattern, folded
 
-_KILLED_BY = re.compile(
+_KILLED_BY = fold_pattern(
     r"\b(?:killed|attacked|shelled|bombed|targeted|hit|struck|carried out|launched|conducted|"
     r"executed|abducted|kidnapped|fired|dropped|perpetrated|massacred|shot)\s+by\s+(?:the\s+)?"
-    r"(?:[\w'-]+\s+)?$", re.I)
-_BLAMED = re.compile(r"\s+(?:was|were|is|are)\s+(?:(?:most\s+)?likely\s+)?(?:behind|responsible"
-                     r"\s+for)\b", re.I)
-_ACCUSED = re.compile(r"\baccus(?:ed|es|ing)\s+(?:the\s+)?$", re.I)
+    r"(?:[\w'-]+\s+)?$")
+_BLAMED = fold_pattern(r"\s+(?:was|were|is|are)\s+(?:(?:most\s+)?likely\s+)?(?:behind|responsible"
+                     r"\s+for)\b")
+_ACCUSED = fold_pattern(r"\baccus(?:ed|es|ing)\s+(?:the\s+)?$")
 
 
 def fill_from_report(text: str, events: list[dict[str, Any]], groups: list[GroupRef]) -> None:
@@ -63,12 +64,21 @@ def fill_from_report(text: str, events: list[dict[str, Any]], groups: list[Group
 
 
 def _weapon(text: str, event: dict[str, Any], lex: Lexicon) -> dict[str, Any] | None:
+    weapons = _named_weapons(text, lex)
     for start, end in event["evidence"]:
-        for pattern, gid in lex.weapons:
+        for pattern, gid in weapons:
             m = pattern.search(text, start, end)
             if m:
                 return actor_by_id(gid, "perpetrator", "signature weapon", m.span())
     return None
+
+
+def _named_weapons(text: str, lex: Lexicon) -> list[tuple[re.Pattern[str], str]]:
+    """The weapon patterns whose first words (:func:`rasd.extract.prefilter.first_words`)
+    the report holds somewhere: the others cannot match in any of its clauses."""
+    fold = folded(text)
+    return [(p, gid) for (p, gid), words in zip(lex.weapons, lex.weapon_words, strict=True)
+            if words is None or any(w in fold for w in words)]
 
 
 def _report_attacker(events: list[dict[str, Any]], event: dict[str, Any]) -> dict[str, Any] | None:
@@ -96,10 +106,14 @@ def _report_attacker(events: list[dict[str, Any]], event: dict[str, Any]) -> dic
 
 def _named_attacker(text: str, groups: list[GroupRef]) -> dict[str, Any] | None:
     """The one side the report says did something violent "by X" ("killed by X")."""
-    hits = [g for g in groups if _KILLED_BY.search(text[max(0, g.start_char - 40):g.start_char])
-            or _BLAMED.match(text, g.end_char, g.end_char + 40)
-            or (_ACCUSED.search(text[max(0, g.start_char - 30):g.start_char])
-                and text.startswith(" of ", g.end_char))]
+    fold = folded(text)  # the patterns run on it; "by", "accus": looked for first
+    hits = [g for g in groups
+            if (fold.find("by", max(0, g.start_char - 40), g.start_char) >= 0
+                and _KILLED_BY.search(fold[max(0, g.start_char - 40):g.start_char]))
+            or _BLAMED.match(fold, g.end_char, g.end_char + 40)
+            or (text.startswith(" of ", g.end_char)
+                and fold.find("accus", max(0, g.start_char - 30), g.start_char) >= 0
+                and _ACCUSED.search(fold[max(0, g.start_char - 30):g.start_char]))]
     if not hits or len({g.value.get("side") or g.entity for g in hits}) != 1:
         return None
     return actor_of(hits[0], "perpetrator", "named as the attacker elsewhere in the report")

@@ -60,3 +60,52 @@ def test_arabic_triggers_are_filed_and_found_like_the_whole_alternation() -> Non
     expected = [(m.lastgroup, m.start(), m.end()) for m in whole.finditer(text)]
     assert list(dispatch.finditer(text, 0, len(text))) == expected
     assert sum(1 for _, start, _ in expected if start > len(TEXT)) >= 3
+
+
+def test_fold_lists_every_character_a_case_insensitive_letter_matches() -> None:
+    """Each non-ASCII character that ``re.IGNORECASE`` matches to an ASCII letter is in FOLD,
+    folded to that letter (else a case-free twin would miss a match)."""
+    import sys
+
+    from rasd.extract.prefilter import FOLD, folded
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    found = {ch: x for x in "abcdefghijklmnopqrstuvwxyz"
+             for ch in re.findall(x, every, re.IGNORECASE) if not ch.isascii()}
+    assert found == dict(FOLD)
+    assert folded("İran ıs Kilo ſtrike ÉTÉ’S") == "iran is kilo strike ÉtÉ’s"  # É: no ASCII
+
+
+def test_case_free_twins_match_where_the_case_insensitive_patterns_match() -> None:
+    from rasd.extract import event_rules, perpetrators, report_attackers
+    from rasd.extract.prefilter import case_free, folded
+
+    texts = ["Forces BACKED by the Regime ", "killed By İSIS ", "the ſhelling of Rebel areas ",
+             "Twelve OF the ", "Kilo positions held by ", "they WOULD attack; While rebels ",
+             "since the War began, 300 were killed ", "accuſed the ", "Mar 12 the "]
+    twins = [p for mod in (perpetrators, report_attackers) for p in vars(mod).values()
+             if isinstance(p, re.Pattern) and not p.flags & re.IGNORECASE
+             and re.sub(r"\\.", "", p.pattern).lower() == re.sub(r"\\.", "", p.pattern)]
+    assert len(twins) >= 15
+    pairs = [(re.compile(p.pattern, re.IGNORECASE), p) for p in twins]
+    pairs += [(p, case_free(p)) for p in (event_rules.CLAUSE_SPLIT, event_rules._CUMULATIVE,
+                                          event_rules._BACKGROUND, event_rules._PLANNED_AFTER)]
+    for text in texts:
+        fold = folded(text)
+        for start in range(len(text)):
+            for original, twin in pairs:
+                a, b = original.search(text[start:]), twin.search(fold[start:])
+                assert (a and a.span()) == (b and b.span()), (original.pattern, text, start)
+
+
+def test_candidates_skip_words_that_lead_no_match() -> None:
+    """A word whose first letters have a file but that starts none of the file's words ("the"
+    for "thermobaric") is no candidate; the matches stay those of the whole alternation."""
+    dispatch = Dispatch([("a", ["thermobaric"]), ("b", ["shot dead", "(?:were )?wounded"])])
+    text = "the thermobaric bomb, then they shot theft; were wounded; wer shot dead"
+    starts = [at for at, _ in dispatch.candidates(text)]
+    assert starts == [text.index(w) for w in ("thermobaric", "shot theft", "were wounded",
+                                              "wounded", "shot dead")]
+    whole = re.compile(r"\b(?:(?P<a>thermobaric)|(?P<b>shot dead|(?:were )?wounded))\b")
+    assert list(dispatch.finditer(text, 0, len(text))) == \
+        [(m.lastgroup, m.start(), m.end()) for m in whole.finditer(text)]
