@@ -59,6 +59,12 @@ def test_phrases_take_the_article_on_each_word() -> None:
     assert _found("وثق المركز حالات الاختفاء القسري.") == [("الاختفاء القسري", ABDUCT)]
 
 
+def test_raid_on_a_home() -> None:
+    """The verb "داهم" is a raid with a home as its object (floods "داهمت" camps too)."""
+    assert _found("وقالت إن الدورية داهمت المنزل فجراً.") == [("داهمت المنزل", ARREST)]
+    assert _found("ونفذت القوات مداهمات في الحي.") == [("مداهمات", ARREST)]
+
+
 def test_specific_phrase_before_its_first_word() -> None:
     """An air raid told as "قصف جوي" is an air strike, not shelling: the more specific type is
     tried first at a place."""
@@ -80,6 +86,8 @@ def test_offsets_are_exact_through_vowel_marks() -> None:
     "تحدث معتقل سابق عن ظروف السجن.",  # a former detainee: no arrest told
     "يقصف التحالف مواقع التنظيم منذ عام.",  # present tense: a habit, not an event
     "ذهب الصيادون إلى قنص الطيور.",  # hunting
+    "داهمت السيول خيام النازحين.",  # floods "struck": a raid only on a home
+    "يشكو الأهالي من انعدام الأمن وعدم وجود الخبز.",  # absence: إعدام inside another word
 ])
 def test_unrelated_words_do_not_match(text: str) -> None:
     assert _found(text) == []
