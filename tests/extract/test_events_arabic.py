@@ -131,3 +131,27 @@ def test_abduction_and_arrest_with_clitics(nlp: Language, report_of) -> None:  #
 def test_no_event_from_unrelated_arabic(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
     text = "زار وفد سياحي المغارة القديمة في الجبل يوم الجمعة. وارتفع سعر برميل النفط."
     assert _events(nlp, report_of, text) == []
+
+
+def _roles(event) -> set[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+    return {(a.entity, a.role) for a in event.actors if a.entity}
+
+
+def test_a_group_right_after_an_arabic_verb_is_not_its_target(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    # Arabic puts the verb first: here the Islamic State did the arresting
+    (event,) = _events(nlp, report_of, "إذ اعتقل تنظيم الدولة الإسلامية خمسة شبان في مدينة "
+                       "الرقة أمس.")
+    assert ("grp-islamic-state", "target") not in _roles(event)
+
+
+def test_the_side_attacked_after_ala_is_a_target(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _events(nlp, report_of, "شنت قوات النظام غارات على مواقع تنظيم الدولة الإسلامية "
+                       "في ريف حمص أمس.")
+    assert _roles(event) == {("grp-syrian-government-forces", "perpetrator"),
+                             ("grp-islamic-state", "target")}
+
+
+def test_at_the_hands_of_names_the_perpetrator(nlp: Language, report_of) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _events(nlp, report_of, "قتل ثلاثة مدنيين على يد قوات النظام في حي الوعر بمدينة "
+                       "حمص أمس.")
+    assert _roles(event) == {("grp-syrian-government-forces", "perpetrator")}
