@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -36,6 +37,7 @@ from spacy.tokens import Doc
 from rasd.extract import event_places, perpetrators, report_attackers
 from rasd.extract import event_rules as rules
 from rasd.extract import spans as _spans
+from rasd.extract.event_arabic import ArabicTriggers
 from rasd.extract.prefilter import Dispatch, folded, shared_candidates, union_starts
 
 _spans.register_extensions()
@@ -61,6 +63,7 @@ class SubEvent:
 class Taxonomy:
     subs: tuple[SubEvent, ...]
     triggers: Dispatch  # one named group per sub-event: s0, s1, ... (rasd.extract.prefilter)
+    arabic: ArabicTriggers  # the same groups, of the Arabic trigger words
     cues: Dispatch  # one named group per violation: v_<id>
     violations: dict[str, dict[str, Any]]
     starts: re.Pattern[str]  # the words of triggers and cues, read in one scan
@@ -80,13 +83,41 @@ def load_taxonomy() -> Taxonomy:
     for etype, spec in _load_yaml("event_types.yaml")["event_types"].items():
         for sub, sspec in spec["sub_event_types"].items():
             subs.append((SubEvent(etype, sub, int(sspec["priority"]),
-                                  tuple(sspec.get("violations", []))), sspec["triggers"]))
+                                  tuple(sspec.get("violations", []))), sspec["triggers"],
+                         sspec.get("triggers_ar", [])))
     subs.sort(key=lambda s: -s[0].priority)
     vio = _load_yaml("violations.yaml")["violations"]
-    triggers = Dispatch([(f"s{i}", list(t)) for i, (_, t) in enumerate(subs)])
+    triggers = Dispatch([(f"s{i}", list(t)) for i, (_, t, _) in enumerate(subs)])
+    arabic = ArabicTriggers([(f"s{i}", list(a)) for i, (_, _, a) in enumerate(subs)])
     cues = Dispatch([(f"v_{k}", list(v["cues"])) for k, v in vio.items() if v.get("cues")])
-    return Taxonomy(subs=tuple(s for s, _ in subs), triggers=triggers, cues=cues,
-                    violations=vio, starts=union_starts((triggers, cues)))
+    return Taxonomy(subs=tuple(s for s, _, _ in subs), triggers=triggers, arabic=arabic,
+                    cues=cues, violations=vio, starts=union_starts((triggers, cues)))
+
+
+def _arabic(doc: Doc, tax: Taxonomy) -> list[tuple[int, int, str]]:
+    """(start, end, group) of the Arabic triggers of the doc, once per doc (none, after one
+    search, in a report without an Arabic letter)."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if "arabic" not in cache:
+        cache["arabic"] = tax.arabic.find(rules.doc_text(doc))
+    found: list[tuple[int, int, str]] = cache["arabic"]
+    return found
+
+
+def _trigger_hits(doc: Doc, tax: Taxonomy, clause: tuple[int, int],
+                  ) -> list[tuple[str, int, int]]:
+    """(group, start, end) of the triggers in the clause, English and Arabic, in text order."""
+    lower = rules.lower_text(doc)
+    hits = list(tax.triggers.finditer(lower, *clause, _cands(doc, tax, "triggers")))
+    arabic = _arabic(doc, tax)
+    if arabic:
+        i = bisect.bisect_left(arabic, (clause[0],))
+        while i < len(arabic) and arabic[i][0] < clause[1]:
+            if arabic[i][1] <= clause[1]:
+                hits.append((arabic[i][2], arabic[i][0], arabic[i][1]))
+            i += 1
+        hits.sort(key=lambda h: h[1])
+    return hits
 
 
 def _cands(doc: Doc, tax: Taxonomy, which: str) -> list[tuple[int, re.Pattern[str]]]:
@@ -129,12 +160,12 @@ def _new_event(sub: SubEvent | None, clause: tuple[int, int], sent: tuple[int, i
 def _clause_events(doc: Doc, tax: Taxonomy, clause: tuple[int, int],
                    sent: tuple[int, int]) -> dict[str, Any] | None:
     candidates = _cands(doc, tax, "triggers")
-    if not tax.triggers.hit_in(*clause, candidates) and not _holds(_deaths(doc), *clause):
+    if not tax.triggers.hit_in(*clause, candidates) and not _holds(_deaths(doc), *clause) \
+            and not _holds(_arabic(doc, tax), *clause):
         return None  # no word that can start a trigger, no count of deaths: the usual case
     best: tuple[int, SubEvent, tuple[int, int]] | None = None
     triggers: list[tuple[int, int, str]] = []
-    lower = rules.lower_text(doc)
-    for name, start, end in tax.triggers.finditer(lower, *clause, candidates):
+    for name, start, end in _trigger_hits(doc, tax, clause):
         found = tax.subs[int(name[1:])]
         triggers.append((start, end, found.event_type))
         if best is None or found.priority > best[0]:
@@ -212,8 +243,10 @@ def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, 
     candidates, text = _cands(doc, tax, "triggers"), rules.doc_text(doc)
     fold = folded(text)
     lower = rules.lower_text(doc)
+    arabic = _arabic(doc, tax)
     for bounds in sentence_bounds(doc):
-        if not tax.triggers.hit_in(*bounds, candidates) and not _holds(deaths, *bounds):
+        if not tax.triggers.hit_in(*bounds, candidates) and not _holds(deaths, *bounds) \
+                and not _holds(arabic, *bounds):
             continue
         cuts = [bounds[0]]
         if rules.may_split(text, lower, *bounds):
@@ -233,9 +266,9 @@ def _deaths(doc: Doc) -> list[tuple[int, int]]:
     return deaths
 
 
-def _holds(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether one of the ``ranges`` (sorted by start) lies inside [start, end): bisection,
-    not a scan of every range per sentence."""
+def _holds(ranges: Sequence[tuple[Any, ...]], start: int, end: int) -> bool:
+    """Whether one of the ``ranges`` ((start, end, ...) sorted by start) lies inside
+    [start, end): bisection, not a scan of every range per sentence."""
     i = bisect.bisect_left(ranges, (start,))
     while i < len(ranges) and ranges[i][0] < end:
         if ranges[i][1] <= end:

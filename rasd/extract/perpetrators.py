@@ -274,16 +274,44 @@ def _by_context(text: str, event: dict[str, Any], groups: list[GroupRef],
     for g in groups:
         if g.entity in found or g.start_char < c_start or g.end_char > c_end:
             continue
-        role = _role_by_context(text, g, c_start)
+        role = _arabic_agent(text, g, c_start) or _role_by_context(text, g, c_start)
         if role is None and anchor and g.end_char <= anchor[0]:
             gap, gap_fold = text[g.end_char:anchor[0]], folded(text)[g.end_char:anchor[0]]
             if _SUBJECT_GAP.match(gap) and not _GAP_STOP.search(gap_fold) and \
                     not _TARGET_AFTER.match(gap_fold):
                 role = ("perpetrator", "subject of trigger")
         if role is None and anchor and event["trigger"] and g.start_char >= anchor[1]:
-            role = ("target", "object of trigger")
+            role = _object_of_trigger(text, anchor, g.start_char)
         if role is not None:
             found[g.entity] = actor_of(g, *role)
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+#: "على يد" / "على أيدي" (at the hands of) right before a group: its agent
+_AR_AGENT = re.compile(r"(?<!\w)[وف]?على\s+(?:يد|أيدي|ايدي)\s*$")
+#: "على" / "ضد" (on, against) between an Arabic trigger and a group: the side attacked
+_AR_AGAINST = re.compile(r"(?<!\w)(?:[وف]?على|[وف]?ضد)(?!\w)")
+
+
+def _arabic_agent(text: str, g: GroupRef, lo: int) -> tuple[str, str] | None:
+    """"قتل ثلاثة مدنيين على يد قوات النظام": the group after "على يد" did it."""
+    start = max(lo, g.start_char - 20)
+    if text.find("يد", start, g.start_char) < 0:
+        return None
+    return ("perpetrator", "by-agent") if _AR_AGENT.search(text, start, g.start_char) else None
+
+
+def _object_of_trigger(text: str, trigger: tuple[int, int], g_start: int) -> tuple[str, str] | None:
+    """A group after the trigger is its object in English ("shelled IS positions"). Arabic puts
+    the verb first, so a group right after it is mostly its subject ("اعتقل التنظيم": IS
+    arrested), and a noun's genitive may be either side ("غارات طائرات النظام" the regime's
+    planes' strikes, "اعتقال عناصر التنظيم" the arrest of IS members): after an Arabic trigger
+    only a group behind "على" or "ضد" (on, against) is the side attacked, and the others get no
+    role rather than a wrong one."""
+    if not _ARABIC.search(text, trigger[0], trigger[1]):
+        return ("target", "object of trigger")
+    return ("target", "object of trigger") if _AR_AGAINST.search(text, trigger[1], g_start) \
+        else None
 
 
 def _country_agent(text: str, event: dict[str, Any], found: dict[str, dict[str, Any]]) -> None:
