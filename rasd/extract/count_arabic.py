@@ -19,15 +19,13 @@ thousands.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from rasd.extract.count_rules import bounds
 from rasd.extract.numbers import VAGUE
+from rasd.taxonomy.registry import load_yaml
 
 #: any Arabic letter: the finder runs only on texts that hold one
 HAS_ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -48,13 +46,12 @@ _NB = rf"(?<![{_DIGIT}])(?:(?<![{_LETTER}])|(?<=و))"  # a number starts ("و30"
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The Arabic count vocabulary (``rasd/taxonomy/counts_ar.yaml``)."""
-    text = resources.files("rasd.taxonomy").joinpath("counts_ar.yaml").read_text(
-        encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("counts_ar.yaml")
     return data
 
 
-def _alts(words: list[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, a space matching any run of spaces."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(set(words), key=len, reverse=True))
 
@@ -73,21 +70,21 @@ class _Rules:
         self.who = _lookup(v["who"])
         self.qualifiers: dict[str, str] = v["qualifiers"]
         self.numbers: dict[str, int] = v["numbers"]
-        self.not_a_count = re.compile(rf"\s*(?:{_alts(v['not_after'])}){_E}")
+        self.not_a_count = re.compile(rf"\s*(?:{alternation(v['not_after'])}){_E}")
         self.vague: dict[str, str] = v["vague"]
-        words = _alts(list(self.numbers))
+        words = alternation(list(self.numbers))
         num = (rf"[{_DIGIT}]{{1,3}}(?:[,٬][{_DIGIT}]{{3}})+|[{_DIGIT}]+"
                rf"|(?:{words}){_E}(?:\s+و?(?:{words}){_E})*"
-               rf"|(?:{_alts(list(self.vague))}){_E}")
-        count = rf"(?:(?P<qual>{_alts(list(self.qualifiers))})\s+)?(?P<num>{num})"
-        who = rf"(?:ال)?(?P<who>{_alts(list(self.who))}){_E}"
-        noun = rf"(?:ال)?(?P<noun>{_alts(list(self.noun))}){_E}"
+               rf"|(?:{alternation(list(self.vague))}){_E}")
+        count = rf"(?:(?P<qual>{alternation(list(self.qualifiers))})\s+)?(?P<num>{num})"
+        who = rf"(?:ال)?(?P<who>{alternation(list(self.who))}){_E}"
+        noun = rf"(?:ال)?(?P<noun>{alternation(list(self.noun))}){_E}"
         kinds = {k: w for k, w in self.kind.items() if w != "toll"}
         self.act_words = frozenset(kinds)
         self.count_words = frozenset([*self.numbers, *self.vague,
                                       *(q.split()[0] for q in self.qualifiers)])
         self.before = re.compile(
-            rf"{_B}{_PREFIX}(?P<act>{_alts(list(kinds))}){_E}"
+            rf"{_B}{_PREFIX}(?P<act>{alternation(list(kinds))}){_E}"
             rf"(?P<mid>(?:\s+{_QUOTE}?[{_LETTER}]+{_QUOTE}?){{0,6}}?)\s+{count}"
             rf"(?:\s+(?:{who}|{noun}))?")
         self.noun_after = re.compile(rf"{_NB}{count}\s+{noun}")
@@ -96,10 +93,10 @@ class _Rules:
             rf"(?:\s+(?:{noun}|{who}))?")
         self.part = re.compile(rf"{_B}(?:من\s+)?(?:بينهم|منهم){_E}\s+{count}\s+{who}")
         self.cases = re.compile(rf"{_NB}{count}\s+(?:حاله|حالات)\s+{_PREFIX}"
-                                rf"(?P<act>{_alts(list(kinds))}){_E}")
+                                rf"(?P<act>{alternation(list(kinds))}){_E}")
         self.then_act = re.compile(
             rf"{_NB}{count}\s+{who}(?:\s+[{_LETTER}]+){{0,5}}?\s+{_PREFIX}"
-            rf"(?P<act>{_alts(list(self.after))}){_E}")
+            rf"(?P<act>{alternation(list(self.after))}){_E}")
 
 
 @lru_cache(maxsize=1)

@@ -21,15 +21,14 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from rasd.extract.count_arabic import HAS_ARABIC, fold
+from rasd.extract.count_arabic import alternation as _alts
 from rasd.extract.count_arabic import vocabulary as count_vocabulary
 from rasd.extract.date_anchors import windows
 from rasd.extract.date_arabic_values import Resolver
+from rasd.taxonomy.registry import load_yaml
 
 __all__ = ["HAS_ARABIC", "find_arabic_dates"]
 
@@ -57,15 +56,8 @@ _NUMERIC = re.compile(r"\d[./-]\d")
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The Arabic date vocabulary (``rasd/taxonomy/dates_ar.yaml``)."""
-    text = resources.files("rasd.taxonomy").joinpath("dates_ar.yaml").read_text(
-        encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("dates_ar.yaml")
     return data
-
-
-def _alts(words: Any) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
 
 
 def _fragments(v: dict[str, Any]) -> dict[str, str]:

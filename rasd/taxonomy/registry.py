@@ -20,6 +20,11 @@ ACTORS_FILE = HERE / "actors.yaml"
 ROLES_FILE = HERE / "roles.yaml"
 NAMES_DIR = HERE / "names"
 
+def load_yaml(name: str) -> Any:
+    """A vocabulary file of this folder (``counts_ar.yaml``), parsed (callers cache it)."""
+    return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'"})
 _DASHES = re.compile(r"[\-‐‑‒–—]+")
 _ARTICLE = re.compile(r"^(?:the|al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|en)\s+")
