@@ -11,6 +11,7 @@ their spans; a pronoun speaker ("he said") is tied to the person quoted just bef
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from itertools import compress
 from typing import Any, NamedTuple
 
@@ -355,18 +356,9 @@ def _trim_end(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _punct(text: str) -> bool:
-    """``token.is_punct`` from the token's text: spaCy computes the flag once per word with
-    ``spacy.lang.lex_attrs.is_punct``, and ``doc[i]`` builds a Token per read."""
-    found = _PUNCT.get(text)
-    if found is None:
-        found = _PUNCT[text] = is_punct(text)
-        if len(_PUNCT) > 100_000:
-            _PUNCT.clear()
-    return found
-
-
-_PUNCT: dict[str, bool] = {}
+#: ``token.is_punct`` from the token's text: spaCy computes the flag once per word with
+#: ``spacy.lang.lex_attrs.is_punct``, and ``doc[i]`` builds a Token per read
+_punct = lru_cache(maxsize=65_536)(is_punct)
 
 
 def _unique(spans: list[Span]) -> list[Span]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 from typing import Any
@@ -102,19 +103,10 @@ class Page:
 
 def is_cap(p: Page, i: int) -> bool:
     """A capitalised word that can be part of a name (not "The", not "al", not ALL CAPS)."""
-    text = p.v.text[i]
-    known = _CAPS.get(text)
-    if known is None:
-        known = _CAPS[text] = _is_cap(text)
-        if len(_CAPS) > 100_000:
-            _CAPS.clear()
-    return known
+    return _is_cap(p.v.text[i])
 
 
-#: :func:`is_cap` of each word seen (it is asked of the same token many times per report)
-_CAPS: dict[str, bool] = {}
-
-
+@lru_cache(maxsize=65_536)  # asked of the same token many times per report
 def _is_cap(text: str) -> bool:
     if not text[:1].isupper() or len(text) < 2:
         return False
