@@ -34,6 +34,14 @@ class Nearby:
             hit = self._said[place.id] = self._anchors(place)
         return hit
 
+    def says_any(self, places: list[tuple[Place, float, list[str]]]) -> bool:
+        """Whether the anchors say anything (a gain or a reason) of any of the candidates."""
+        for place, _, _ in places:
+            gain, why = self.say(place)
+            if gain or why:
+                return True
+        return False
+
     def _anchors(self, place: Place) -> tuple[float, list[str]]:
         score, why = 0.0, []
         gov = governorate(place)
@@ -42,10 +50,17 @@ class Nearby:
             if same:
                 score += 0.8 + 0.3 * min(2, same - 1)
                 why.append(f"in {gov}, a governorate this report names")
-        if not is_area(place):
-            near = next((a for a in self.points
-                         if a.id != place.id and within_km(place, a, 30.0)), None)
+        if self.points and not is_area(place):
+            near = self._near(place)
             if near is not None:
                 score += 0.6
                 why.append(f"near {near.name}, also named here")
         return score, why
+
+    def _near(self, place: Place) -> Place | None:
+        """The first point anchor other than ``place`` within 30 km of it."""
+        pid = place.id
+        for a in self.points:
+            if a.id != pid and within_km(place, a, 30.0):
+                return a
+        return None

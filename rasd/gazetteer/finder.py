@@ -136,11 +136,13 @@ class PlaceFinder:
         self._demonym_re = re.compile("(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)"
                                       if forms else "(?!)")
         self._headlines = TitleCase("")  # per document: whether a sentence is in title case
-        self._lowers: dict[str, bool] = {}  # per document: word -> also written in lower case
+        self._weak: dict[str, bool] = {}  # per document: name -> also an ordinary word here
+        self._read_before = False  # per document: whether the word before a match can matter
         self._area_words: list[int] = []  # per document: where area-phrase words are
         lists = finder_words()
         self.org_nouns = frozenset(str(w) for w in lists["organisation_nouns"])
         self.arabic_org_nouns = frozenset(str(w) for w in lists["arabic_organisation_nouns"])
+        self._ascii_org_nouns = any(w.isascii() for w in self.arabic_org_nouns)
         self.arabic_not_places = frozenset(str(w) for w in lists["arabic_not_places"])
 
     def find(self, text: str, blocked: list[tuple[int, int]],
@@ -149,7 +151,8 @@ class PlaceFinder:
         ``text`` with A-Z lower-cased, where the caller has it)."""
         found: list[Found] = []
         blocking = Ranges(blocked)
-        self._headlines, self._lowers = TitleCase(text), {}
+        self._headlines, self._weak = TitleCase(text), {}
+        self._read_before = self._ascii_org_nouns or not text.isascii()
         self._area_words = positions(ascii_lower(text) if lower is None else lower, _AREA_WORDS)
         runs, match = self._runs, self._match
         for run in RUN.finditer(text):
@@ -261,13 +264,16 @@ class PlaceFinder:
         nxt = _NEXT_WORD.match(text, end)
         if nxt is not None and nxt.group(1) in self.org_nouns:
             return None  # part of an organisation's name: "the Karama Center"
-        before = word_before(text, start)
-        if before in self.arabic_org_nouns:
-            return None  # "مركز كرامة" (the Karama Center)
-        if start > 1 and name[0].islower() and _is_cap(before) and before[-1:].isalnum():
-            return None  # "Mohammed al-Halabi": a name's nisba, not the place
-        weak = " " not in name and name.lower() != name.upper() and self._appears_lower(
-            text, name.lower())
+        if self._read_before or (start > 1 and name[0].islower()):
+            before = word_before(text, start)  # only then can the tests below hold
+            if before in self.arabic_org_nouns:
+                return None  # "مركز كرامة" (the Karama Center)
+            if start > 1 and name[0].islower() and _is_cap(before) and before[-1:].isalnum():
+                return None  # "Mohammed al-Halabi": a name's nisba, not the place
+        weak = self._weak.get(name)
+        if weak is None:
+            weak = self._weak[name] = " " not in name and name.lower() != name.upper() and (
+                appears_lower(text, name.lower()))
         query = PlaceQuery(name, cue=pattern_cue(text, start, end), weak=weak,
                            sentence_start=sentence_start(text, start),
                            headline=self._headlines.around(start))
@@ -297,12 +303,6 @@ class PlaceFinder:
         """Whether a word of an area phrase ("eastern", "countryside") is within reach."""
         i = bisect.bisect_left(self._area_words, start - 50)
         return i < len(self._area_words) and self._area_words[i] < end + 40
-
-    def _appears_lower(self, text: str, word: str) -> bool:
-        hit = self._lowers.get(word)
-        if hit is None:
-            hit = self._lowers[word] = appears_lower(text, word)
-        return hit
 
     def _typed(self, text: str, found: list[Found], blocked: Ranges
                ) -> list[Found]:

@@ -159,7 +159,9 @@ class Geocoder:
         self.gaz = gazetteer
         self.regions = Regions(gazetteer)
         self._scored: dict[tuple[str, str | None, bool, bool, bool], list[Scored]] = {}
-        self._first: dict[tuple[object, ...], Resolution] = {}
+        #: by :func:`_signature`: the candidates context could lift, and the choice without
+        #: context (the same in every report)
+        self._alone: dict[tuple[object, ...], tuple[list[Scored], Resolution]] = {}
 
     def candidates(self, text: str) -> list[tuple[Place, str]]:
         """Entries the text may name, each with how it matched: exact, key or typo."""
@@ -246,34 +248,37 @@ class Geocoder:
 
     def resolve(self, queries: list[PlaceQuery]) -> list[Resolution]:
         """Resolve every mention of one document together (two passes: anchors, then all)."""
-        cands = [self.scored(q) for q in queries]
-        signatures = [_signature(q) for q in queries]
-        first = []
-        for query, cand, sig in zip(queries, cands, signatures, strict=True):
-            hit = self._first.get(sig)  # without context: the same in every report
-            if hit is None:
-                if len(self._first) > 50_000:
-                    self._first.clear()
-                hit = self._first[sig] = self._choose(query, cand, {}, None)
-            first.append(hit)
-        anchors = {r.place.id: r.place for r in first if r.place is not None and r.score >= ANCHOR}
+        sigs = [_signature(q) for q in queries]
+        alone = [self._without_context(q, sig) for q, sig in zip(queries, sigs, strict=True)]
+        anchors = {r.place.id: r.place for _, r in alone
+                   if r.place is not None and r.score >= ANCHOR}
         memo: dict[tuple[object, ...], Resolution] = {}  # a report repeats its mentions
         nearby = Nearby(anchors)
         out: list[Resolution] = []
-        for query, cand, sig, alone in zip(queries, cands, signatures, first, strict=True):
-            container = first[query.container] if query.container is not None else None
+        for query, sig, (cand, first) in zip(queries, sigs, alone, strict=True):
+            container = alone[query.container][1] if query.container is not None else None
             key = (*sig, id(container) if container is not None else None)
-            if key in memo:
-                pass
-            elif container is None and not any(
-                nearby.say(place)[0] or nearby.say(place)[1]
-                for place, score, _ in cand if score + 3.4 >= ACCEPT
-            ):
-                memo[key] = alone  # the anchors say nothing of its candidates: no context
-            else:
-                memo[key] = self._choose(query, cand, anchors, container, nearby)
-            out.append(memo[key])
+            hit = memo.get(key)
+            if hit is None:
+                if container is None and not (anchors and nearby.says_any(cand)):
+                    hit = first  # the anchors say nothing of its candidates: no context
+                else:
+                    hit = self._choose(query, cand, anchors, container, nearby)
+                memo[key] = hit
+            out.append(hit)
         return out
+
+    def _without_context(self, query: PlaceQuery, sig: tuple[object, ...]
+                         ) -> tuple[list[Scored], Resolution]:
+        """The candidates of a query that context could lift (``score + 3.4 >= ACCEPT``; the
+        others never win, with context or without), and its resolution without context."""
+        hit = self._alone.get(sig)
+        if hit is None:
+            if len(self._alone) > 50_000:
+                self._alone.clear()
+            viable = [c for c in self.scored(query) if c[1] + 3.4 >= ACCEPT]
+            hit = self._alone[sig] = (viable, self._choose(query, viable, {}, None))
+        return hit
 
     def _choose(
         self, query: PlaceQuery, cands: list[Scored], anchors: dict[str, Place],
