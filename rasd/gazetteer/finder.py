@@ -32,6 +32,7 @@ from rasd.gazetteer.geocode import (
     CUE_REGION,
     CUE_TYPED,
     PlaceQuery,
+    spelled_exactly,
 )
 from rasd.gazetteer.keys import ARTICLES, join_keys, typo_key, word_keys
 from rasd.gazetteer.store import Gazetteer, Place, exact_form
@@ -128,6 +129,7 @@ class PlaceFinder:
         self.vocab = vocabulary
         self._typos: dict[str, bool] = {}
         self._names: dict[str, str | None] = {}
+        self._exact: dict[str, bool] = {}  # name -> every candidate spelled exactly
         self._runs: dict[str, list[tuple[int, int]]] = {}
         words = sorted(vocabulary.demonyms, key=len, reverse=True)
         forms = [f for w in words for f in (w.capitalize(), w.upper())]
@@ -274,9 +276,12 @@ class PlaceFinder:
         if weak is None:
             weak = self._weak[name] = " " not in name and name.lower() != name.upper() and (
                 appears_lower(text, name.lower()))
-        query = PlaceQuery(name, cue=pattern_cue(text, start, end), weak=weak,
-                           sentence_start=sentence_start(text, start),
-                           headline=self._headlines.around(start))
+        query = PlaceQuery(name, cue=pattern_cue(text, start, end), weak=weak)
+        if self._spelled_exactly(name):
+            self._headlines.note(start)  # neither flag changes the score of an exact spelling
+        else:
+            query.sentence_start = sentence_start(text, start)
+            query.headline = self._headlines.around(start)
         if self._area_word_near(start, end) or "\u0600" <= text[start:start + 1] <= "\u06ff":
             start, end = widen(text, start, end, query)
         return Found(start, end, query)
@@ -298,6 +303,14 @@ class PlaceFinder:
             self._names.clear()
         self._names[name] = out
         return out
+
+    def _spelled_exactly(self, name: str) -> bool:
+        hit = self._exact.get(name)
+        if hit is None:
+            if len(self._exact) > 100_000:
+                self._exact.clear()
+            hit = self._exact[name] = spelled_exactly(self.gaz, name)
+        return hit
 
     def _area_word_near(self, start: int, end: int) -> bool:
         """Whether a word of an area phrase ("eastern", "countryside") is within reach."""

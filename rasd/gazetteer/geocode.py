@@ -146,6 +146,24 @@ def prior_score(place: Place) -> float:
     return score
 
 
+def candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, str]]:
+    """Entries the text may name, each with how it matched: exact, key or typo."""
+    exact_ids = set(gaz.exact.get(exact_form(text), ()))
+    key = translit_key(text)
+    ids = list(gaz.by_key.get(key, ()))
+    out = [(gaz.places[i], "exact" if i in exact_ids else "key") for i in ids]
+    if not out and len(key) >= 4:
+        out = [(gaz.places[i], "typo") for i in gaz.by_typo.get(typo_key(text), ())]
+    return out
+
+
+def spelled_exactly(gaz: Gazetteer, text: str) -> bool:
+    """Whether ``text`` spells a name of each of its candidates exactly: then whether it opens
+    a sentence or stands in a title-case line changes no score (:meth:`Geocoder.score` lowers
+    only the candidates met under the key or with letters swapped)."""
+    return all(quality == "exact" for _, quality in candidates(gaz, text))
+
+
 def _signature(query: PlaceQuery) -> tuple[object, ...]:
     """What a query's resolution depends on, besides the document's context."""
     return (query.text, query.cue, query.weak, query.sentence_start, query.headline,
@@ -165,13 +183,7 @@ class Geocoder:
 
     def candidates(self, text: str) -> list[tuple[Place, str]]:
         """Entries the text may name, each with how it matched: exact, key or typo."""
-        exact_ids = set(self.gaz.exact.get(exact_form(text), ()))
-        key = translit_key(text)
-        ids = list(self.gaz.by_key.get(key, ()))
-        out = [(self.gaz.places[i], "exact" if i in exact_ids else "key") for i in ids]
-        if not out and len(key) >= 4:
-            out = [(self.gaz.places[i], "typo") for i in self.gaz.by_typo.get(typo_key(text), ())]
-        return out
+        return candidates(self.gaz, text)
 
     @staticmethod
     def similarity(text: str, place: Place) -> float:
