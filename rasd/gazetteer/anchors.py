@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rasd.gazetteer.store import Place, within_km
+from rasd.gazetteer.store import KM_PER_DEGREE, Place, within_km
 
 
 def is_area(place: Place) -> bool:
@@ -58,9 +58,14 @@ class Nearby:
         return score, why
 
     def _near(self, place: Place) -> Place | None:
-        """The first point anchor other than ``place`` within 30 km of it."""
-        pid = place.id
+        """The first point anchor other than ``place`` within 30 km of it (``within_km``, with
+        its test of the latitudes alone made here first)."""
+        pid, lat = place.id, place.lat
+        if lat is None:
+            return None  # within_km says no
         for a in self.points:
-            if a.id != pid and within_km(place, a, 30.0):
+            if a.lat is not None and abs(a.lat - lat) * KM_PER_DEGREE <= 30.0 * 1.001 and (
+                a.id != pid and within_km(place, a, 30.0)
+            ):
                 return a
         return None

@@ -129,8 +129,7 @@ class PlaceFinder:
         self.vocab = vocabulary
         self._typos: dict[str, bool] = {}
         self._names: dict[str, str | None] = {}
-        self._exact: dict[str, bool] = {}  # name -> every candidate spelled exactly
-        self._runs: dict[str, list[tuple[int, int]]] = {}
+        self._runs: dict[str, list[tuple[int, int, str, bool]]] = {}
         words = sorted(vocabulary.demonyms, key=len, reverse=True)
         forms = [f for w in words for f in (w.capitalize(), w.upper())]
         self._demonyms = tuple(forms)
@@ -169,11 +168,11 @@ class PlaceFinder:
             hit = runs.get(key)
             if hit is None:
                 hit = self._run_matches(key)
-            for b, e in hit:  # the longest gazetteer n-grams of the run, cached by its text
+            for b, e, name, exact in hit:  # the run's longest gazetteer n-grams, cached
                 begin, end = start + b, start + e
                 if blocking.hits(begin, end):
                     continue
-                item = match(text, begin, end)
+                item = match(text, begin, end, name, exact)
                 if item is not None:
                     found.append(item)
         countries = self._countries(text, blocking)
@@ -187,12 +186,18 @@ class PlaceFinder:
         self._containers(text, found)
         return found
 
-    def _run_matches(self, run: str) -> list[tuple[int, int]]:
+    def _run_matches(self, run: str) -> list[tuple[int, int, str, bool]]:
         """:meth:`_matches` of a run not seen before, kept by its text (reports repeat their
-        names)."""
+        names), each with the name to geocode and whether it is spelled exactly (checks of
+        the name alone: a match whose name is never a place here is left out)."""
         if len(self._runs) > 200_000:
             self._runs.clear()
-        hit = self._runs[run] = self._matches(run, 0)
+        hit = []
+        for b, e in self._matches(run, 0):
+            name = self._name(run[b:e])
+            if name is not None:
+                hit.append((b, e, name, spelled_exactly(self.gaz, name)))
+        self._runs[run] = hit
         return hit
 
     def _matches(self, run: str, offset: int) -> list[tuple[int, int]]:
@@ -259,10 +264,9 @@ class PlaceFinder:
             hit = self._typos[word] = any(_large(self.gaz.places[p]) for p in ids)
         return hit
 
-    def _match(self, text: str, start: int, end: int) -> Found | None:
-        name = self._name(text[start:end])
-        if name is None:
-            return None
+    def _match(self, text: str, start: int, end: int, name: str, exact: bool) -> Found | None:
+        """The mention of gazetteer name ``name`` at ``start:end``, unless its context says
+        otherwise (``exact``: :func:`spelled_exactly` of the name)."""
         nxt = _NEXT_WORD.match(text, end)
         if nxt is not None and nxt.group(1) in self.org_nouns:
             return None  # part of an organisation's name: "the Karama Center"
@@ -277,7 +281,7 @@ class PlaceFinder:
             weak = self._weak[name] = " " not in name and name.lower() != name.upper() and (
                 appears_lower(text, name.lower()))
         query = PlaceQuery(name, cue=pattern_cue(text, start, end), weak=weak)
-        if self._spelled_exactly(name):
+        if exact:
             self._headlines.note(start)  # neither flag changes the score of an exact spelling
         else:
             query.sentence_start = sentence_start(text, start)
@@ -303,14 +307,6 @@ class PlaceFinder:
             self._names.clear()
         self._names[name] = out
         return out
-
-    def _spelled_exactly(self, name: str) -> bool:
-        hit = self._exact.get(name)
-        if hit is None:
-            if len(self._exact) > 100_000:
-                self._exact.clear()
-            hit = self._exact[name] = spelled_exactly(self.gaz, name)
-        return hit
 
     def _area_word_near(self, start: int, end: int) -> bool:
         """Whether a word of an area phrase ("eastern", "countryside") is within reach."""
