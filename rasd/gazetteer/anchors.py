@@ -1,4 +1,5 @@
-"""Entries' areas, and what a report's sure places (anchors) say of a candidate entry."""
+"""Entries' areas, precision and containment, and what a report's sure places (anchors) say of a
+candidate entry."""
 
 from __future__ import annotations
 
@@ -16,6 +17,34 @@ def governorate(place: Place) -> str | None:
     if place.country != "SY" or place.feature_code == "PCLI":
         return None
     return place.admin1 or None
+
+
+def base_precision(place: Place) -> int:
+    """ACLED precision of a mention of the entry itself."""
+    if place.feature_class == "A":
+        return 3
+    if place.feature_class == "L":
+        return 2 if "precision 2" in place.note else 3
+    if place.feature_class in {"S", "H", "T", "V"} or place.feature_code == "PPLX" or place.parent:
+        return 2
+    return 1
+
+
+def is_inside(inner: Place, outer: Place) -> bool:
+    """Whether ``inner`` lies inside ``outer`` (a country, governorate, region or town)."""
+    if inner.id == outer.id:
+        return True
+    if outer.feature_code == "PCLI":
+        return inner.country == outer.country
+    if outer.feature_code == "ADM1":
+        return inner.country == outer.country and inner.admin1 == outer.admin1
+    if inner.feature_code in {"PCLI", "ADM1"}:
+        return False
+    if inner.parent == outer.id:
+        return True
+    radius = 30.0 if outer.feature_class == "L" else 8.0
+    same_area = not outer.admin1 or inner.admin1 == outer.admin1
+    return same_area and within_km(inner, outer, radius)
 
 
 class Nearby:

@@ -32,7 +32,7 @@ from rasd.gazetteer.geocode import (
     CUE_REGION,
     CUE_TYPED,
     PlaceQuery,
-    spelled_exactly,
+    case_blind,
 )
 from rasd.gazetteer.keys import ARTICLES, join_keys, typo_key, word_keys
 from rasd.gazetteer.store import Gazetteer, Place, exact_form
@@ -168,11 +168,11 @@ class PlaceFinder:
             hit = runs.get(key)
             if hit is None:
                 hit = self._run_matches(key)
-            for b, e, name, exact in hit:  # the run's longest gazetteer n-grams, cached
+            for b, e, name, blind in hit:  # the run's longest gazetteer n-grams, cached
                 begin, end = start + b, start + e
                 if blocking.hits(begin, end):
                     continue
-                item = match(text, begin, end, name, exact)
+                item = match(text, begin, end, name, blind)
                 if item is not None:
                     found.append(item)
         countries = self._countries(text, blocking)
@@ -188,15 +188,15 @@ class PlaceFinder:
 
     def _run_matches(self, run: str) -> list[tuple[int, int, str, bool]]:
         """:meth:`_matches` of a run not seen before, kept by its text (reports repeat their
-        names), each with the name to geocode and whether it is spelled exactly (checks of
-        the name alone: a match whose name is never a place here is left out)."""
+        names), each with the name to geocode and :func:`case_blind` of it (checks of the name
+        alone: a match whose name is never a place here is left out)."""
         if len(self._runs) > 200_000:
             self._runs.clear()
         hit = []
         for b, e in self._matches(run, 0):
             name = self._name(run[b:e])
             if name is not None:
-                hit.append((b, e, name, spelled_exactly(self.gaz, name)))
+                hit.append((b, e, name, case_blind(self.gaz, name)))
         self._runs[run] = hit
         return hit
 
@@ -264,9 +264,9 @@ class PlaceFinder:
             hit = self._typos[word] = any(_large(self.gaz.places[p]) for p in ids)
         return hit
 
-    def _match(self, text: str, start: int, end: int, name: str, exact: bool) -> Found | None:
+    def _match(self, text: str, start: int, end: int, name: str, blind: bool) -> Found | None:
         """The mention of gazetteer name ``name`` at ``start:end``, unless its context says
-        otherwise (``exact``: :func:`spelled_exactly` of the name)."""
+        otherwise (``blind``: :func:`case_blind` of the name)."""
         nxt = _NEXT_WORD.match(text, end)
         if nxt is not None and nxt.group(1) in self.org_nouns:
             return None  # part of an organisation's name: "the Karama Center"
@@ -281,8 +281,8 @@ class PlaceFinder:
             weak = self._weak[name] = " " not in name and name.lower() != name.upper() and (
                 appears_lower(text, name.lower()))
         query = PlaceQuery(name, cue=pattern_cue(text, start, end), weak=weak)
-        if exact:
-            self._headlines.note(start)  # neither flag changes the score of an exact spelling
+        if blind:
+            self._headlines.note(start)  # neither flag can change the resolution
         else:
             query.sentence_start = sentence_start(text, start)
             query.headline = self._headlines.around(start)
@@ -331,7 +331,8 @@ class PlaceFinder:
                 start <= f.start and f.end <= end for f in same
             ):
                 continue  # the gazetteer has the name whole, or a larger mention holds it
-            found = [f for f in found if f not in same]
+            held = {id(f) for f in same}  # (an equal mention overlaps too: it is in ``same``)
+            found = [f for f in found if id(f) not in held]
             found.append(Found(start, end, PlaceQuery(name, cue=CUE_TYPED, kind_word=kind),
                                matched=False))
         return found

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from rasd.gazetteer.anchors import Nearby, governorate, is_area
+from rasd.gazetteer.anchors import Nearby, base_precision, governorate, is_area, is_inside
 from rasd.gazetteer.keys import translit_key, typo_key
 from rasd.gazetteer.regions import SEAT_KM, Regions
-from rasd.gazetteer.store import Gazetteer, Place, distance_km, exact_form, within_km
+from rasd.gazetteer.store import Gazetteer, Place, distance_km, exact_form
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 ACCEPT = 3.0  # a candidate below this score leaves the mention unresolved
@@ -97,34 +97,6 @@ class Resolution:
         return self._written
 
 
-def base_precision(place: Place) -> int:
-    """ACLED precision of a mention of the entry itself."""
-    if place.feature_class == "A":
-        return 3
-    if place.feature_class == "L":
-        return 2 if "precision 2" in place.note else 3
-    if place.feature_class in {"S", "H", "T", "V"} or place.feature_code == "PPLX" or place.parent:
-        return 2
-    return 1
-
-
-def is_inside(inner: Place, outer: Place) -> bool:
-    """Whether ``inner`` lies inside ``outer`` (a country, governorate, region or town)."""
-    if inner.id == outer.id:
-        return True
-    if outer.feature_code == "PCLI":
-        return inner.country == outer.country
-    if outer.feature_code == "ADM1":
-        return inner.country == outer.country and inner.admin1 == outer.admin1
-    if inner.feature_code in {"PCLI", "ADM1"}:
-        return False
-    if inner.parent == outer.id:
-        return True
-    radius = 30.0 if outer.feature_class == "L" else 8.0
-    same_area = not outer.admin1 or inner.admin1 == outer.admin1
-    return same_area and within_km(inner, outer, radius)
-
-
 def prior_score(place: Place) -> float:
     """What a candidate is worth before the document's context."""
     if place.feature_code in {"ADM1", "PCLI"}:
@@ -157,11 +129,68 @@ def candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, str]]:
     return out
 
 
-def spelled_exactly(gaz: Gazetteer, text: str) -> bool:
-    """Whether ``text`` spells a name of each of its candidates exactly: then whether it opens
-    a sentence or stands in a title-case line changes no score (:meth:`Geocoder.score` lowers
-    only the candidates met under the key or with letters swapped)."""
-    return all(quality == "exact" for _, quality in candidates(gaz, text))
+def similarity(text: str, place: Place) -> float:
+    """How close the spelling is to the entry's nearest name (0..1)."""
+    form = exact_form(text)
+    return max((fuzz.ratio(form, exact_form(n)) for n in place.all_names()), default=0) / 100
+
+
+def candidate_score(query: PlaceQuery, place: Place, quality: str) -> tuple[float, list[str]]:
+    """Score of one candidate for one mention, without document context."""
+    score = prior_score(place)
+    why = [f"{place.name} ({place.country}{', ' + place.admin1 if place.admin1 else ''})"]
+    if quality == "exact":
+        score += 1.5
+    elif quality == "key":
+        sim = similarity(query.text, place)
+        score += 1.0 if sim >= 0.9 else 0.3 if sim >= 0.8 else -1.5 if sim >= 0.7 else -2.5
+        if place.feature_code == "PCLI":
+            score -= 2.5  # country names are spelled the one way
+        if sim < 0.8:
+            why.append(f"spelling only close to its names ({sim:.2f})")
+    elif quality == "typo":
+        score -= 1.5
+        why.append("spelling meets it only with letters swapped")
+    if place.country != "SY" and place.feature_code != "PCLI" and (
+        exact_form(query.text) != exact_form(place.name)
+    ) and not (quality == "exact" and place.population >= 500_000
+               and _ARABIC.search(query.text)):
+        score -= 2.0  # abroad, only the main name (or its Arabic name) is a sure spelling
+    if len(translit_key(query.text)) <= 2 and quality != "exact":
+        score -= 1.0
+    if query.cue == CUE_PROVINCE:
+        score += 1.5 if place.feature_code == "ADM1" else -0.5
+    elif place.feature_code == "ADM1":
+        score -= 0.2  # a bare "Idlib" names the city more often than the province
+    if query.cue in {CUE_TYPED, CUE_LOCATIVE}:
+        score += 1.0 if query.cue == CUE_TYPED else 0.4
+    if query.weak:
+        score -= 2.0
+        why.append("the word is also used as an ordinary word in this report")
+    if query.sentence_start and quality != "exact":
+        score -= 0.5
+    if query.headline and quality != "exact":
+        score -= 2.0  # title case capitalises every word: only a name's own spelling counts
+        why.append("in a title-case line, spelled unlike any of its names")
+    return score, why
+
+
+_CUES = (None, CUE_PROVINCE, CUE_NEAR, CUE_TYPED, CUE_LOCATIVE, CUE_REGION)
+
+
+def case_blind(gaz: Gazetteer, text: str) -> bool:
+    """Whether a mention's sentence-start and title-case flags can change no resolution of
+    ``text``: they only lower the score of a candidate not spelled exactly
+    (:func:`candidate_score`), and a candidate below ``ACCEPT - 3.4`` is never chosen, with
+    context or without. So they matter only where such a candidate reaches that bar under
+    some cue with the flags and ``weak`` unset (each of them only lowers a score)."""
+    for place, quality in candidates(gaz, text):
+        if quality != "exact" and any(
+            candidate_score(PlaceQuery(text, cue=cue), place, quality)[0] + 3.4 >= ACCEPT
+            for cue in _CUES
+        ):
+            return False
+    return True
 
 
 def _signature(query: PlaceQuery) -> tuple[object, ...]:
@@ -188,47 +217,11 @@ class Geocoder:
     @staticmethod
     def similarity(text: str, place: Place) -> float:
         """How close the spelling is to the entry's nearest name (0..1)."""
-        form = exact_form(text)
-        return max((fuzz.ratio(form, exact_form(n)) for n in place.all_names()), default=0) / 100
+        return similarity(text, place)
 
     def score(self, query: PlaceQuery, place: Place, quality: str) -> tuple[float, list[str]]:
         """Score of one candidate for one mention, without document context."""
-        score = prior_score(place)
-        why = [f"{place.name} ({place.country}{', ' + place.admin1 if place.admin1 else ''})"]
-        if quality == "exact":
-            score += 1.5
-        elif quality == "key":
-            sim = self.similarity(query.text, place)
-            score += 1.0 if sim >= 0.9 else 0.3 if sim >= 0.8 else -1.5 if sim >= 0.7 else -2.5
-            if place.feature_code == "PCLI":
-                score -= 2.5  # country names are spelled the one way
-            if sim < 0.8:
-                why.append(f"spelling only close to its names ({sim:.2f})")
-        elif quality == "typo":
-            score -= 1.5
-            why.append("spelling meets it only with letters swapped")
-        if place.country != "SY" and place.feature_code != "PCLI" and (
-            exact_form(query.text) != exact_form(place.name)
-        ) and not (quality == "exact" and place.population >= 500_000
-                   and _ARABIC.search(query.text)):
-            score -= 2.0  # abroad, only the main name (or its Arabic name) is a sure spelling
-        if len(translit_key(query.text)) <= 2 and quality != "exact":
-            score -= 1.0
-        if query.cue == CUE_PROVINCE:
-            score += 1.5 if place.feature_code == "ADM1" else -0.5
-        elif place.feature_code == "ADM1":
-            score -= 0.2  # a bare "Idlib" names the city more often than the province
-        if query.cue in {CUE_TYPED, CUE_LOCATIVE}:
-            score += 1.0 if query.cue == CUE_TYPED else 0.4
-        if query.weak:
-            score -= 2.0
-            why.append("the word is also used as an ordinary word in this report")
-        if query.sentence_start and quality != "exact":
-            score -= 0.5
-        if query.headline and quality != "exact":
-            score -= 2.0  # title case capitalises every word: only a name's own spelling counts
-            why.append("in a title-case line, spelled unlike any of its names")
-        return score, why
+        return candidate_score(query, place, quality)
 
     def governorate_area(self, place: Place) -> Place | None:
         """The first-level area entry (governorate) an entry lies in."""
