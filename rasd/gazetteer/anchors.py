@@ -75,7 +75,7 @@ class Nearby:
         score, why = 0.0, []
         gov = governorate(place)
         if gov and place.feature_code != "ADM1":
-            same = self.governorates[gov] - (place.id in self.anchors)  # the others in it
+            same = self.governorates.get(gov, 0) - (place.id in self.anchors)  # the others
             if same:
                 score += 0.8 + 0.3 * min(2, same - 1)
                 why.append(f"in {gov}, a governorate this report names")

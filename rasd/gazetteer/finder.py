@@ -157,14 +157,14 @@ class PlaceFinder:
         self._area_words = positions(ascii_lower(text) if lower is None else lower, _AREA_WORDS)
         runs, match = self._runs, self._match
         for run in RUN.finditer(text):
-            start = run.start()
+            start, stop = run.span()
             if start:
                 before = text[start - 1]
                 if before.isalnum() or before in "'’‘":
                     continue  # inside a word
                 if before in "-‐":
                     start = article_before(text, start)  # "al-Raqa"
-            key = text[start:run.end()]
+            key = text[start:stop]
             hit = runs.get(key)
             if hit is None:
                 hit = self._run_matches(key)
@@ -361,8 +361,8 @@ class PlaceFinder:
             if len(gap) > 60 or "." in gap or ";" in gap or ":" in gap:
                 continue  # far apart, or another clause (each of ".;:" is a word below)
             between = [w.lower() for w in _AROUND.findall(text, item.end, nxt.start)]
-            if not between or len(between) > 6 or any(w in {".", ";", ":"} for w in between):
-                continue  # containers are named in the same clause
+            if not between or len(between) > 6:
+                continue  # (no word of ".;:" either: the gap holds none of them)
             typed = any(w in TYPED_NOUNS for w in between)
             linking = between[-1] in {"in", "of"} or between[-2:] in (["in", "the"],
                                                                         ["of", "the"])
