@@ -129,6 +129,7 @@ class PlaceFinder:
         self.vocab = vocabulary
         self._typos: dict[str, bool] = {}
         self._names: dict[str, str | None] = {}
+        self._blind: dict[str, bool] = {}  # name -> :func:`case_blind`
         self._runs: dict[str, list[tuple[int, int, str, bool]]] = {}
         words = sorted(vocabulary.demonyms, key=len, reverse=True)
         forms = [f for w in words for f in (w.capitalize(), w.upper())]
@@ -196,8 +197,16 @@ class PlaceFinder:
         for b, e in self._matches(run, 0):
             name = self._name(run[b:e])
             if name is not None:
-                hit.append((b, e, name, case_blind(self.gaz, name)))
+                hit.append((b, e, name, self._case_blind(name)))
         self._runs[run] = hit
+        return hit
+
+    def _case_blind(self, name: str) -> bool:
+        hit = self._blind.get(name)
+        if hit is None:
+            if len(self._blind) > 100_000:
+                self._blind.clear()
+            hit = self._blind[name] = case_blind(self.gaz, name)
         return hit
 
     def _matches(self, run: str, offset: int) -> list[tuple[int, int]]:

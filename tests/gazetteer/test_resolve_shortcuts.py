@@ -7,7 +7,11 @@ from __future__ import annotations
 import random
 
 from rasd.gazetteer.geocode import (
-    _CUES,
+    CUE_LOCATIVE,
+    CUE_NEAR,
+    CUE_PROVINCE,
+    CUE_REGION,
+    CUE_TYPED,
     Geocoder,
     PlaceQuery,
     Resolution,
@@ -71,7 +75,7 @@ def test_case_blind_names_resolve_alike_with_either_flag(loaded: LoadedGazetteer
             differ += not _same(plain[0], flagged[0])
             continue
         blind += 1
-        for cue in _CUES:
+        for cue in (None, CUE_PROVINCE, CUE_NEAR, CUE_TYPED, CUE_LOCATIVE, CUE_REGION):
             for weak in (False, True):
                 plain = geocoder.resolve([PlaceQuery(name, cue=cue, weak=weak)])
                 flagged = geocoder.resolve([PlaceQuery(name, cue=cue, weak=weak,
