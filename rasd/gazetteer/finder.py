@@ -32,6 +32,7 @@ from rasd.gazetteer.geocode import (
     CUE_REGION,
     CUE_TYPED,
     PlaceQuery,
+    case_blind,
 )
 from rasd.gazetteer.keys import ARTICLES, join_keys, typo_key, word_keys
 from rasd.gazetteer.store import Gazetteer, Place, exact_form
@@ -128,7 +129,8 @@ class PlaceFinder:
         self.vocab = vocabulary
         self._typos: dict[str, bool] = {}
         self._names: dict[str, str | None] = {}
-        self._runs: dict[str, list[tuple[int, int]]] = {}
+        self._blind: dict[str, bool] = {}  # name -> :func:`case_blind`
+        self._runs: dict[str, list[tuple[int, int, str, bool]]] = {}
         words = sorted(vocabulary.demonyms, key=len, reverse=True)
         forms = [f for w in words for f in (w.capitalize(), w.upper())]
         self._demonyms = tuple(forms)
@@ -136,11 +138,13 @@ class PlaceFinder:
         self._demonym_re = re.compile("(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)"
                                       if forms else "(?!)")
         self._headlines = TitleCase("")  # per document: whether a sentence is in title case
-        self._lowers: dict[str, bool] = {}  # per document: word -> also written in lower case
+        self._weak: dict[str, bool] = {}  # per document: name -> also an ordinary word here
+        self._read_before = False  # per document: whether the word before a match can matter
         self._area_words: list[int] = []  # per document: where area-phrase words are
         lists = finder_words()
         self.org_nouns = frozenset(str(w) for w in lists["organisation_nouns"])
         self.arabic_org_nouns = frozenset(str(w) for w in lists["arabic_organisation_nouns"])
+        self._ascii_org_nouns = any(w.isascii() for w in self.arabic_org_nouns)
         self.arabic_not_places = frozenset(str(w) for w in lists["arabic_not_places"])
 
     def find(self, text: str, blocked: list[tuple[int, int]],
@@ -149,26 +153,27 @@ class PlaceFinder:
         ``text`` with A-Z lower-cased, where the caller has it)."""
         found: list[Found] = []
         blocking = Ranges(blocked)
-        self._headlines, self._lowers = TitleCase(text), {}
+        self._headlines, self._weak = TitleCase(text), {}
+        self._read_before = self._ascii_org_nouns or not text.isascii()
         self._area_words = positions(ascii_lower(text) if lower is None else lower, _AREA_WORDS)
         runs, match = self._runs, self._match
         for run in RUN.finditer(text):
-            start = run.start()
+            start, stop = run.span()
             if start:
                 before = text[start - 1]
                 if before.isalnum() or before in "'’‘":
                     continue  # inside a word
                 if before in "-‐":
                     start = article_before(text, start)  # "al-Raqa"
-            key = text[start:run.end()]
+            key = text[start:stop]
             hit = runs.get(key)
             if hit is None:
                 hit = self._run_matches(key)
-            for b, e in hit:  # the longest gazetteer n-grams of the run, cached by its text
+            for b, e, name, blind in hit:  # the run's longest gazetteer n-grams, cached
                 begin, end = start + b, start + e
                 if blocking.hits(begin, end):
                     continue
-                item = match(text, begin, end)
+                item = match(text, begin, end, name, blind)
                 if item is not None:
                     found.append(item)
         countries = self._countries(text, blocking)
@@ -182,12 +187,26 @@ class PlaceFinder:
         self._containers(text, found)
         return found
 
-    def _run_matches(self, run: str) -> list[tuple[int, int]]:
+    def _run_matches(self, run: str) -> list[tuple[int, int, str, bool]]:
         """:meth:`_matches` of a run not seen before, kept by its text (reports repeat their
-        names)."""
+        names), each with the name to geocode and :func:`case_blind` of it (checks of the name
+        alone: a match whose name is never a place here is left out)."""
         if len(self._runs) > 200_000:
             self._runs.clear()
-        hit = self._runs[run] = self._matches(run, 0)
+        hit = []
+        for b, e in self._matches(run, 0):
+            name = self._name(run[b:e])
+            if name is not None:
+                hit.append((b, e, name, self._case_blind(name)))
+        self._runs[run] = hit
+        return hit
+
+    def _case_blind(self, name: str) -> bool:
+        hit = self._blind.get(name)
+        if hit is None:
+            if len(self._blind) > 100_000:
+                self._blind.clear()
+            hit = self._blind[name] = case_blind(self.gaz, name)
         return hit
 
     def _matches(self, run: str, offset: int) -> list[tuple[int, int]]:
@@ -254,23 +273,28 @@ class PlaceFinder:
             hit = self._typos[word] = any(_large(self.gaz.places[p]) for p in ids)
         return hit
 
-    def _match(self, text: str, start: int, end: int) -> Found | None:
-        name = self._name(text[start:end])
-        if name is None:
-            return None
+    def _match(self, text: str, start: int, end: int, name: str, blind: bool) -> Found | None:
+        """The mention of gazetteer name ``name`` at ``start:end``, unless its context says
+        otherwise (``blind``: :func:`case_blind` of the name)."""
         nxt = _NEXT_WORD.match(text, end)
         if nxt is not None and nxt.group(1) in self.org_nouns:
             return None  # part of an organisation's name: "the Karama Center"
-        before = word_before(text, start)
-        if before in self.arabic_org_nouns:
-            return None  # "مركز كرامة" (the Karama Center)
-        if start > 1 and name[0].islower() and _is_cap(before) and before[-1:].isalnum():
-            return None  # "Mohammed al-Halabi": a name's nisba, not the place
-        weak = " " not in name and name.lower() != name.upper() and self._appears_lower(
-            text, name.lower())
-        query = PlaceQuery(name, cue=pattern_cue(text, start, end), weak=weak,
-                           sentence_start=sentence_start(text, start),
-                           headline=self._headlines.around(start))
+        if self._read_before or (start > 1 and name[0].islower()):
+            before = word_before(text, start)  # only then can the tests below hold
+            if before in self.arabic_org_nouns:
+                return None  # "مركز كرامة" (the Karama Center)
+            if start > 1 and name[0].islower() and _is_cap(before) and before[-1:].isalnum():
+                return None  # "Mohammed al-Halabi": a name's nisba, not the place
+        weak = self._weak.get(name)
+        if weak is None:
+            weak = self._weak[name] = " " not in name and name.lower() != name.upper() and (
+                appears_lower(text, name.lower()))
+        query = PlaceQuery(name, cue=pattern_cue(text, start, end), weak=weak)
+        if blind:
+            self._headlines.note(start)  # neither flag can change the resolution
+        else:
+            query.sentence_start = sentence_start(text, start)
+            query.headline = self._headlines.around(start)
         if self._area_word_near(start, end) or "\u0600" <= text[start:start + 1] <= "\u06ff":
             start, end = widen(text, start, end, query)
         return Found(start, end, query)
@@ -298,12 +322,6 @@ class PlaceFinder:
         i = bisect.bisect_left(self._area_words, start - 50)
         return i < len(self._area_words) and self._area_words[i] < end + 40
 
-    def _appears_lower(self, text: str, word: str) -> bool:
-        hit = self._lowers.get(word)
-        if hit is None:
-            hit = self._lowers[word] = appears_lower(text, word)
-        return hit
-
     def _typed(self, text: str, found: list[Found], blocked: Ranges
                ) -> list[Found]:
         """``found`` with the places the text calls places added (see :mod:`typed`)."""
@@ -322,7 +340,8 @@ class PlaceFinder:
                 start <= f.start and f.end <= end for f in same
             ):
                 continue  # the gazetteer has the name whole, or a larger mention holds it
-            found = [f for f in found if f not in same]
+            held = {id(f) for f in same}  # (an equal mention overlaps too: it is in ``same``)
+            found = [f for f in found if id(f) not in held]
             found.append(Found(start, end, PlaceQuery(name, cue=CUE_TYPED, kind_word=kind),
                                matched=False))
         return found
@@ -351,8 +370,8 @@ class PlaceFinder:
             if len(gap) > 60 or "." in gap or ";" in gap or ":" in gap:
                 continue  # far apart, or another clause (each of ".;:" is a word below)
             between = [w.lower() for w in _AROUND.findall(text, item.end, nxt.start)]
-            if not between or len(between) > 6 or any(w in {".", ";", ":"} for w in between):
-                continue  # containers are named in the same clause
+            if not between or len(between) > 6:
+                continue  # (no word of ".;:" either: the gap holds none of them)
             typed = any(w in TYPED_NOUNS for w in between)
             linking = between[-1] in {"in", "of"} or between[-2:] in (["in", "the"],
                                                                         ["of", "the"])

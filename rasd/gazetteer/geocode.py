@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from rasd.gazetteer.anchors import Nearby, governorate, is_area
+from rasd.gazetteer.anchors import Nearby, base_precision, governorate, is_area, is_inside
 from rasd.gazetteer.keys import translit_key, typo_key
 from rasd.gazetteer.regions import SEAT_KM, Regions
-from rasd.gazetteer.store import Gazetteer, Place, distance_km, exact_form, within_km
+from rasd.gazetteer.store import Gazetteer, Place, distance_km, exact_form
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 ACCEPT = 3.0  # a candidate below this score leaves the mention unresolved
@@ -97,34 +98,6 @@ class Resolution:
         return self._written
 
 
-def base_precision(place: Place) -> int:
-    """ACLED precision of a mention of the entry itself."""
-    if place.feature_class == "A":
-        return 3
-    if place.feature_class == "L":
-        return 2 if "precision 2" in place.note else 3
-    if place.feature_class in {"S", "H", "T", "V"} or place.feature_code == "PPLX" or place.parent:
-        return 2
-    return 1
-
-
-def is_inside(inner: Place, outer: Place) -> bool:
-    """Whether ``inner`` lies inside ``outer`` (a country, governorate, region or town)."""
-    if inner.id == outer.id:
-        return True
-    if outer.feature_code == "PCLI":
-        return inner.country == outer.country
-    if outer.feature_code == "ADM1":
-        return inner.country == outer.country and inner.admin1 == outer.admin1
-    if inner.feature_code in {"PCLI", "ADM1"}:
-        return False
-    if inner.parent == outer.id:
-        return True
-    radius = 30.0 if outer.feature_class == "L" else 8.0
-    same_area = not outer.admin1 or inner.admin1 == outer.admin1
-    return same_area and within_km(inner, outer, radius)
-
-
 def prior_score(place: Place) -> float:
     """What a candidate is worth before the document's context."""
     if place.feature_code in {"ADM1", "PCLI"}:
@@ -146,6 +119,87 @@ def prior_score(place: Place) -> float:
     return score
 
 
+def candidates(gaz: Gazetteer, text: str) -> list[tuple[Place, str]]:
+    """Entries the text may name, each with how it matched: exact, key or typo."""
+    exact_ids = set(gaz.exact.get(exact_form(text), ()))
+    key = translit_key(text)
+    ids = list(gaz.by_key.get(key, ()))
+    out = [(gaz.places[i], "exact" if i in exact_ids else "key") for i in ids]
+    if not out and len(key) >= 4:
+        out = [(gaz.places[i], "typo") for i in gaz.by_typo.get(typo_key(text), ())]
+    return out
+
+
+def similarity(text: str, place: Place) -> float:
+    """How close the spelling is to the entry's nearest name (0..1)."""
+    return _similarity(exact_form(text), (place.name, *place.names))
+
+
+@lru_cache(maxsize=50_000)
+def _similarity(form: str, names: tuple[str, ...]) -> float:
+    """:func:`similarity` of a folded text and an entry's names (name first; a repeated name
+    changes no maximum), kept: :func:`case_blind` and the scores ask for the same pairs."""
+    return max((fuzz.ratio(form, exact_form(n)) for n in names), default=0) / 100
+
+
+def candidate_score(query: PlaceQuery, place: Place, quality: str) -> tuple[float, list[str]]:
+    """Score of one candidate for one mention, without document context."""
+    score = prior_score(place)
+    why = [f"{place.name} ({place.country}{', ' + place.admin1 if place.admin1 else ''})"]
+    if quality == "exact":
+        score += 1.5
+    elif quality == "key":
+        sim = similarity(query.text, place)
+        score += 1.0 if sim >= 0.9 else 0.3 if sim >= 0.8 else -1.5 if sim >= 0.7 else -2.5
+        if place.feature_code == "PCLI":
+            score -= 2.5  # country names are spelled the one way
+        if sim < 0.8:
+            why.append(f"spelling only close to its names ({sim:.2f})")
+    elif quality == "typo":
+        score -= 1.5
+        why.append("spelling meets it only with letters swapped")
+    if place.country != "SY" and place.feature_code != "PCLI" and (
+        exact_form(query.text) != exact_form(place.name)
+    ) and not (quality == "exact" and place.population >= 500_000
+               and _ARABIC.search(query.text)):
+        score -= 2.0  # abroad, only the main name (or its Arabic name) is a sure spelling
+    if len(translit_key(query.text)) <= 2 and quality != "exact":
+        score -= 1.0
+    if query.cue == CUE_PROVINCE:
+        score += 1.5 if place.feature_code == "ADM1" else -0.5
+    elif place.feature_code == "ADM1":
+        score -= 0.2  # a bare "Idlib" names the city more often than the province
+    if query.cue in {CUE_TYPED, CUE_LOCATIVE}:
+        score += 1.0 if query.cue == CUE_TYPED else 0.4
+    if query.weak:
+        score -= 2.0
+        why.append("the word is also used as an ordinary word in this report")
+    if query.sentence_start and quality != "exact":
+        score -= 0.5
+    if query.headline and quality != "exact":
+        score -= 2.0  # title case capitalises every word: only a name's own spelling counts
+        why.append("in a title-case line, spelled unlike any of its names")
+    return score, why
+
+
+def case_blind(gaz: Gazetteer, text: str) -> bool:
+    """Whether a mention's sentence-start and title-case flags can change no resolution of
+    ``text``: they only lower the score of a candidate not spelled exactly
+    (:func:`candidate_score`), and a candidate below ``ACCEPT - 3.4`` is never chosen, with
+    context or without. So they matter only where such a candidate reaches that bar under
+    some cue with the flags and ``weak`` unset (each of them only lowers a score). The best
+    cue for a province (ADM1) is "province" (+1.5; "typed" gives -0.2 + 1.0, "locative"
+    -0.2 + 0.4, the others -0.2), for any other entry "typed" (+1.0; "locative" +0.4,
+    "province" -0.5, the others 0); a small margin keeps rounding on the safe side."""
+    for place, quality in candidates(gaz, text):
+        if quality == "exact":
+            continue
+        query = PlaceQuery(text, cue=CUE_PROVINCE if place.feature_code == "ADM1" else CUE_TYPED)
+        if candidate_score(query, place, quality)[0] + 3.4 >= ACCEPT - 1e-6:
+            return False
+    return True
+
+
 def _signature(query: PlaceQuery) -> tuple[object, ...]:
     """What a query's resolution depends on, besides the document's context."""
     return (query.text, query.cue, query.weak, query.sentence_start, query.headline,
@@ -159,62 +213,22 @@ class Geocoder:
         self.gaz = gazetteer
         self.regions = Regions(gazetteer)
         self._scored: dict[tuple[str, str | None, bool, bool, bool], list[Scored]] = {}
-        self._first: dict[tuple[object, ...], Resolution] = {}
+        #: by :func:`_signature`: the candidates context could lift, and the choice without
+        #: context (the same in every report)
+        self._alone: dict[tuple[object, ...], tuple[list[Scored], Resolution]] = {}
 
     def candidates(self, text: str) -> list[tuple[Place, str]]:
         """Entries the text may name, each with how it matched: exact, key or typo."""
-        exact_ids = set(self.gaz.exact.get(exact_form(text), ()))
-        key = translit_key(text)
-        ids = list(self.gaz.by_key.get(key, ()))
-        out = [(self.gaz.places[i], "exact" if i in exact_ids else "key") for i in ids]
-        if not out and len(key) >= 4:
-            out = [(self.gaz.places[i], "typo") for i in self.gaz.by_typo.get(typo_key(text), ())]
-        return out
+        return candidates(self.gaz, text)
 
     @staticmethod
     def similarity(text: str, place: Place) -> float:
         """How close the spelling is to the entry's nearest name (0..1)."""
-        form = exact_form(text)
-        return max((fuzz.ratio(form, exact_form(n)) for n in place.all_names()), default=0) / 100
+        return similarity(text, place)
 
     def score(self, query: PlaceQuery, place: Place, quality: str) -> tuple[float, list[str]]:
         """Score of one candidate for one mention, without document context."""
-        score = prior_score(place)
-        why = [f"{place.name} ({place.country}{', ' + place.admin1 if place.admin1 else ''})"]
-        if quality == "exact":
-            score += 1.5
-        elif quality == "key":
-            sim = self.similarity(query.text, place)
-            score += 1.0 if sim >= 0.9 else 0.3 if sim >= 0.8 else -1.5 if sim >= 0.7 else -2.5
-            if place.feature_code == "PCLI":
-                score -= 2.5  # country names are spelled the one way
-            if sim < 0.8:
-                why.append(f"spelling only close to its names ({sim:.2f})")
-        elif quality == "typo":
-            score -= 1.5
-            why.append("spelling meets it only with letters swapped")
-        if place.country != "SY" and place.feature_code != "PCLI" and (
-            exact_form(query.text) != exact_form(place.name)
-        ) and not (quality == "exact" and place.population >= 500_000
-                   and _ARABIC.search(query.text)):
-            score -= 2.0  # abroad, only the main name (or its Arabic name) is a sure spelling
-        if len(translit_key(query.text)) <= 2 and quality != "exact":
-            score -= 1.0
-        if query.cue == CUE_PROVINCE:
-            score += 1.5 if place.feature_code == "ADM1" else -0.5
-        elif place.feature_code == "ADM1":
-            score -= 0.2  # a bare "Idlib" names the city more often than the province
-        if query.cue in {CUE_TYPED, CUE_LOCATIVE}:
-            score += 1.0 if query.cue == CUE_TYPED else 0.4
-        if query.weak:
-            score -= 2.0
-            why.append("the word is also used as an ordinary word in this report")
-        if query.sentence_start and quality != "exact":
-            score -= 0.5
-        if query.headline and quality != "exact":
-            score -= 2.0  # title case capitalises every word: only a name's own spelling counts
-            why.append("in a title-case line, spelled unlike any of its names")
-        return score, why
+        return candidate_score(query, place, quality)
 
     def governorate_area(self, place: Place) -> Place | None:
         """The first-level area entry (governorate) an entry lies in."""
@@ -246,34 +260,37 @@ class Geocoder:
 
     def resolve(self, queries: list[PlaceQuery]) -> list[Resolution]:
         """Resolve every mention of one document together (two passes: anchors, then all)."""
-        cands = [self.scored(q) for q in queries]
-        signatures = [_signature(q) for q in queries]
-        first = []
-        for query, cand, sig in zip(queries, cands, signatures, strict=True):
-            hit = self._first.get(sig)  # without context: the same in every report
-            if hit is None:
-                if len(self._first) > 50_000:
-                    self._first.clear()
-                hit = self._first[sig] = self._choose(query, cand, {}, None)
-            first.append(hit)
-        anchors = {r.place.id: r.place for r in first if r.place is not None and r.score >= ANCHOR}
+        sigs = [_signature(q) for q in queries]
+        alone = [self._without_context(q, sig) for q, sig in zip(queries, sigs, strict=True)]
+        anchors = {r.place.id: r.place for _, r in alone
+                   if r.place is not None and r.score >= ANCHOR}
         memo: dict[tuple[object, ...], Resolution] = {}  # a report repeats its mentions
         nearby = Nearby(anchors)
         out: list[Resolution] = []
-        for query, cand, sig, alone in zip(queries, cands, signatures, first, strict=True):
-            container = first[query.container] if query.container is not None else None
+        for query, sig, (cand, first) in zip(queries, sigs, alone, strict=True):
+            container = alone[query.container][1] if query.container is not None else None
             key = (*sig, id(container) if container is not None else None)
-            if key in memo:
-                pass
-            elif container is None and not any(
-                nearby.say(place)[0] or nearby.say(place)[1]
-                for place, score, _ in cand if score + 3.4 >= ACCEPT
-            ):
-                memo[key] = alone  # the anchors say nothing of its candidates: no context
-            else:
-                memo[key] = self._choose(query, cand, anchors, container, nearby)
-            out.append(memo[key])
+            hit = memo.get(key)
+            if hit is None:
+                if container is None and not (anchors and nearby.says_any(cand)):
+                    hit = first  # the anchors say nothing of its candidates: no context
+                else:
+                    hit = self._choose(query, cand, anchors, container, nearby)
+                memo[key] = hit
+            out.append(hit)
         return out
+
+    def _without_context(self, query: PlaceQuery, sig: tuple[object, ...]
+                         ) -> tuple[list[Scored], Resolution]:
+        """The candidates of a query that context could lift (``score + 3.4 >= ACCEPT``; the
+        others never win, with context or without), and its resolution without context."""
+        hit = self._alone.get(sig)
+        if hit is None:
+            if len(self._alone) > 50_000:
+                self._alone.clear()
+            viable = [c for c in self.scored(query) if c[1] + 3.4 >= ACCEPT]
+            hit = self._alone[sig] = (viable, self._choose(query, viable, {}, None))
+        return hit
 
     def _choose(
         self, query: PlaceQuery, cands: list[Scored], anchors: dict[str, Place],

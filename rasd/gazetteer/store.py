@@ -195,13 +195,13 @@ def distance_km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-_KM_PER_DEGREE = 6371.0 * math.pi / 180
+KM_PER_DEGREE = 6371.0 * math.pi / 180
 
 
 def within_km(a: Place, b: Place, km: float) -> bool:
     """``distance_km(a, b) <= km``, without the trigonometry where the latitudes alone are
     further apart (a great circle is never shorter than its difference in latitude)."""
-    if a.lat is None or b.lat is None or abs(a.lat - b.lat) * _KM_PER_DEGREE > km * 1.001:
+    if a.lat is None or b.lat is None or abs(a.lat - b.lat) * KM_PER_DEGREE > km * 1.001:
         return False
     return distance_km(a, b) <= km
 

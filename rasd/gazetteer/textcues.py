@@ -103,23 +103,38 @@ class TitleCase:
     def __init__(self, text: str) -> None:
         self.text = text
         self._classes: str | None = None
+        self._firsts: dict[int, int] = {}  # where a sentence starts -> the first position asked
         self._begins: dict[int, bool] = {}
 
     def around(self, pos: int) -> bool:
-        """Title case of the sentence around ``pos``, cached by where the sentence starts."""
-        text = self.text
-        low = max(0, pos - 200)
-        begin = max(text.rfind("\n", low, pos), text.rfind(". ", low, pos), pos - 200) + 1
+        """Title case of the sentence around ``pos``, cached by where the sentence starts (and
+        read, as the first time, up to the end seen from the first position noted in it)."""
+        begin = self._begin(pos)
         hit = self._begins.get(begin)
         if hit is None:
-            hit = self._begins[begin] = self.at(begin, pos)
+            first = self._firsts.setdefault(begin, pos)
+            hit = self._begins[begin] = self.at(begin, first)
         return hit
+
+    def note(self, pos: int) -> None:
+        """Count ``pos`` as asked, without the answer: :meth:`around` of a later position in the
+        same sentence answers as if ``pos`` had been asked first (the answer is read lazily)."""
+        self._firsts.setdefault(self._begin(pos), pos)
+
+    def _begin(self, pos: int) -> int:
+        text = self.text
+        low = max(0, pos - 200)
+        return max(text.rfind("\n", low, pos), text.rfind(". ", low, pos), pos - 200) + 1
 
     def at(self, begin: int, pos: int) -> bool:
         text = self.text
-        ends = [i for i in (text.find("\n", pos, pos + 200), text.find(". ", pos, pos + 201))
-                if i >= 0]
-        end = min([*ends, pos + 200])
+        end = pos + 200
+        line = text.find("\n", pos, end)
+        if line >= 0:  # the line ends before ``pos + 200``
+            end = line
+        stop = text.find(". ", pos, pos + 201)
+        if 0 <= stop < end:
+            end = stop
         if self._classes is None:
             self._classes = _char_classes(text)
         upper = self._classes.count(" U", begin, end + 1)  # pairs at begin..end-1: word starts
