@@ -38,7 +38,7 @@ from rasd.extract import event_places, perpetrators, report_attackers
 from rasd.extract import event_rules as rules
 from rasd.extract import spans as _spans
 from rasd.extract.event_arabic import ArabicTriggers
-from rasd.extract.prefilter import Dispatch, folded, shared_candidates, union_starts
+from rasd.extract.prefilter import Dispatch, LeadScan, folded, shared_candidates, union_starts
 
 _spans.register_extensions()
 
@@ -66,7 +66,7 @@ class Taxonomy:
     arabic: ArabicTriggers  # the same groups, of the Arabic trigger words
     cues: Dispatch  # one named group per violation: v_<id>
     violations: dict[str, dict[str, Any]]
-    starts: re.Pattern[str]  # the words of triggers and cues, read in one scan
+    starts: LeadScan  # the lead words of triggers and cues, read in one scan
 
 
 def _load_yaml(name: str) -> dict[str, Any]:
