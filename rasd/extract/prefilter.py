@@ -199,16 +199,25 @@ class LeadScan:
                 for index, pattern in alternatives.get(word[:size], ()):
                     found.setdefault(index, pattern)
             self.table[word] = tuple(sorted(found.items()))
-        body = _trie_pattern(list(alternatives))
-        self.scan = re.compile(rf"(?<!\w){body}" if body else r"(?!x)x")
+        body = _trie_pattern(list(alternatives)) or r"(?!x)x"
+        #: a word start is the text's start or a place after a character ``\w`` does not
+        #: match: the scan matches that character first, so that ``re`` tries the trie only
+        #: after spaces and punctuation (a pattern opening with ``(?<!\w)`` is tried at
+        #: every character); the first word of the text is read apart (``first``)
+        self.scan = re.compile(rf"\W({body})")
+        self.first = re.compile(body)
 
     def candidates(self, lower: str) -> list[list[tuple[int, re.Pattern[str]]]]:
         """Per dispatch, (offset, pattern) of the words of ``lower`` that are its candidates."""
         out: list[list[tuple[int, re.Pattern[str]]]] = [[] for _ in self.dispatches]
         table = self.table
-        for m in self.scan.finditer(lower):
-            at = m.start()
+        m = self.first.match(lower)
+        if m is not None:
             for index, pattern in table[m.group()]:
+                out[index].append((0, pattern))
+        for m in self.scan.finditer(lower):
+            at = m.start(1)
+            for index, pattern in table[m.group(1)]:
                 out[index].append((at, pattern))
         return out
 

@@ -123,10 +123,12 @@ def test_lead_scan_equals_each_dispatchs_own_candidates() -> None:
                     ("b", ["air ?strikes?", "executed", "deaths?"])])
     two = Dispatch([("c", ["killings?", "cars? burned", "shot", "de-mining", "dead bodies"]),
                     ("d", ["executions?", "airport", "des(?:troyed)?"])])
-    text = TEXT + (" de la 2nd carbomb de-escalation_de 9shot dead killings kiled kil killed "
-                   "cars execution executed airport destroyed des de dea deaths _de de9 "
-                   "airstrike air strike") * 2
+    text = "killings(" + TEXT + (" de la 2nd carbomb de-escalation_de 9shot dead killings "
+                                 "kiled kil killed cars execution executed airport destroyed "
+                                 "des de dea deaths _de de9 "
+                                 "airstrike air strike\n(executed)-shot,dead") * 2
     starts = union_starts((one, two))
     assert shared_candidates(text, (one, two), starts) == [one.candidates(text),
                                                            two.candidates(text)]
     assert all(len(found) >= 8 for found in starts.candidates(text))
+    assert starts.candidates(text)[1][0][0] == 0  # the text's first word
