@@ -78,25 +78,40 @@ def main_place(doc: Doc) -> tuple[int, int, int, dict[str, Any]] | None:
     return min(early, key=lambda p: (-keyed[p[3]["key"]], p[2], p[0]))
 
 
+def _tiered(doc: Doc) -> tuple[list[tuple[int, int, int, dict[str, Any]]], list[int]]:
+    """The place mentions (:func:`_places`) and the tier of each (:func:`place_tiers`, read
+    through its span as there), once per doc."""
+    cache = doc.user_data.setdefault("rasd_plain", {})
+    if "places_tiered" not in cache:
+        places, tiers = _places(doc), place_tiers(doc)
+        cache["places_tiered"] = (places, [tiers[(p[0], p[1])] for p in places])
+    tiered: tuple[list[tuple[int, int, int, dict[str, Any]]], list[int]] = \
+        cache["places_tiered"]
+    return tiered
+
+
 def fill_place(doc: Doc, event: dict[str, Any],
                fallback: tuple[int, int, int, dict[str, Any]] | None) -> None:
-    """The most specific place span nearest the trigger: clause, then sentence, then report."""
+    """The most specific place span nearest the trigger: clause, then sentence, then report.
+    Of the places inside, the first with the least (tier, precision, distance) wins, as
+    ``min`` picks it."""
     anchor = (event["trigger"] or event["clause"])[0]
-    places = _places(doc)
+    places, tier_of = _tiered(doc)
     for key, (start, end) in (("clause", event["clause"]), ("sentence", event["sentence"])):
         i = bisect.bisect_left(places, (start,))
-        inside = []
+        best, rank = -1, (0, 0, 0)
         while i < len(places) and places[i][0] < end:
-            if places[i][1] <= end:
-                inside.append(places[i])
+            place = places[i]
+            if place[1] <= end:
+                mine = (tier_of[i], place[2], abs(place[0] - anchor))
+                if best < 0 or mine < rank:
+                    best, rank = i, mine
             i += 1
-        if inside:
-            tiers = place_tiers(doc)
-            best = min(inside, key=lambda p: (tiers[(p[0], p[1])], p[2], abs(p[0] - anchor)))
+        if best >= 0:
             if fallback is not None and \
-                    tiers[(best[0], best[1])] > tiers.get((fallback[0], fallback[1]), 3):
+                    rank[0] > place_tiers(doc).get((fallback[0], fallback[1]), 3):
                 break  # "in Syria", a dateline: the report's main place says more
-            event["place"] = _place_value(best, key)
+            event["place"] = _place_value(places[best], key)
             return
     if fallback is not None:
         event["place"] = _place_value(fallback, "report's main place")

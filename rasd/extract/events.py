@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -38,7 +38,7 @@ from rasd.extract import event_places, perpetrators, report_attackers
 from rasd.extract import event_rules as rules
 from rasd.extract import spans as _spans
 from rasd.extract.event_arabic import ArabicTriggers
-from rasd.extract.prefilter import Dispatch, folded, shared_candidates, union_starts
+from rasd.extract.prefilter import Dispatch, LeadScan, folded, shared_candidates, union_starts
 
 _spans.register_extensions()
 
@@ -66,7 +66,7 @@ class Taxonomy:
     arabic: ArabicTriggers  # the same groups, of the Arabic trigger words
     cues: Dispatch  # one named group per violation: v_<id>
     violations: dict[str, dict[str, Any]]
-    starts: re.Pattern[str]  # the words of triggers and cues, read in one scan
+    starts: LeadScan  # the lead words of triggers and cues, read in one scan
 
 
 def _load_yaml(name: str) -> dict[str, Any]:
@@ -104,12 +104,12 @@ def _arabic(doc: Doc, tax: Taxonomy) -> list[tuple[int, int, str]]:
     return found
 
 
-def _trigger_hits(doc: Doc, tax: Taxonomy, clause: tuple[int, int],
-                  ) -> list[tuple[str, int, int]]:
-    """(group, start, end) of the triggers in the clause, English and Arabic, in text order."""
-    lower = rules.lower_text(doc)
-    hits = list(tax.triggers.finditer(lower, *clause, _cands(doc, tax, "triggers")))
-    arabic = _arabic(doc, tax)
+def _trigger_hits(lower: str, tax: Taxonomy, clause: tuple[int, int],
+                  candidates: list[tuple[int, re.Pattern[str]]],
+                  arabic: list[tuple[int, int, str]]) -> list[tuple[str, int, int]]:
+    """(group, start, end) of the triggers in the clause, English and Arabic, in text order
+    (``candidates``: :func:`_cands` of the doc; ``arabic``: :func:`_arabic` of the doc)."""
+    hits = list(tax.triggers.finditer(lower, *clause, candidates))
     if arabic:
         i = bisect.bisect_left(arabic, (clause[0],))
         while i < len(arabic) and arabic[i][0] < clause[1]:
@@ -132,9 +132,10 @@ def _cands(doc: Doc, tax: Taxonomy, which: str) -> list[tuple[int, re.Pattern[st
     return found
 
 
-def _values_in(doc: Doc, key: str, start: int, end: int) -> list[dict[str, Any]]:
-    """The values of the ``key`` spans inside [start, end), each with its "span" offsets."""
-    items = rules.plain_spans(doc, key)
+def _values_in(items: list[tuple[int, int, dict[str, Any]]], start: int, end: int,
+               ) -> list[dict[str, Any]]:
+    """The values of the spans ``items`` (:func:`rasd.extract.event_rules.plain_spans`)
+    inside [start, end), each with its "span" offsets."""
     i = bisect.bisect_left(items, (start,))
     out = []
     while i < len(items) and items[i][0] < end:
@@ -157,20 +158,18 @@ def _new_event(sub: SubEvent | None, clause: tuple[int, int], sent: tuple[int, i
     }
 
 
-def _clause_events(doc: Doc, tax: Taxonomy, clause: tuple[int, int],
-                   sent: tuple[int, int]) -> dict[str, Any] | None:
-    candidates = _cands(doc, tax, "triggers")
-    if not tax.triggers.hit_in(*clause, candidates) and not _holds(_deaths(doc), *clause) \
-            and not _holds(_arabic(doc, tax), *clause):
-        return None  # no word that can start a trigger, no count of deaths: the usual case
+def _clause_events(doc: Doc, tax: Taxonomy, clause: tuple[int, int], sent: tuple[int, int],
+                   hits: list[tuple[str, int, int]]) -> dict[str, Any] | None:
+    """The event a clause tells (``hits``: its triggers, :func:`_trigger_hits`), or None
+    where it has neither a trigger nor a count of people killed."""
     best: tuple[int, SubEvent, tuple[int, int]] | None = None
     triggers: list[tuple[int, int, str]] = []
-    for name, start, end in _trigger_hits(doc, tax, clause):
+    for name, start, end in hits:
         found = tax.subs[int(name[1:])]
         triggers.append((start, end, found.event_type))
         if best is None or found.priority > best[0]:
             best = (found.priority, found, (start, end))
-    counts = _values_in(doc, "quantity", *clause)
+    counts = _values_in(rules.plain_spans(doc, "quantity"), *clause)
     if best is None and not any(c["kind"] in ("killed", "executed") for c in counts):
         return None
     sub: SubEvent | None = best[1] if best else None
@@ -180,7 +179,7 @@ def _clause_events(doc: Doc, tax: Taxonomy, clause: tuple[int, int],
         sub, trigger = None, None
     event = _new_event(sub, clause, sent, trigger)
     event["counts"] = clause_totals(counts)
-    event["money"] = _values_in(doc, "money", *clause)
+    event["money"] = _values_in(rules.plain_spans(doc, "money"), *clause)
     rules.fill_actors(doc, event, triggers)
     rules.fill_modality(doc, event)
     _fill_violations(doc, tax, event)
@@ -235,10 +234,12 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(a, b) for _, _, a, b in _spans.sentences(doc)]
 
 
-def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The clauses of the sentences that may tell an event: a trigger word (prefilter) or a
-    count of people killed."""
-    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+def _clauses(doc: Doc, tax: Taxonomy,
+             ) -> Iterator[tuple[tuple[int, int], tuple[int, int], list[tuple[str, int, int]]]]:
+    """(clause, sentence, triggers of the clause) of the clauses that may tell an event: a
+    trigger (:func:`_trigger_hits`) or a count of people killed. A sentence with neither a
+    word that can start a trigger (prefilter) nor such a count is not split: none of its
+    clauses could have one."""
     deaths = _deaths(doc)
     candidates, text = _cands(doc, tax, "triggers"), rules.doc_text(doc)
     fold = folded(text)
@@ -252,8 +253,12 @@ def _clauses(doc: Doc, tax: Taxonomy) -> list[tuple[tuple[int, int], tuple[int, 
         if rules.may_split(text, lower, *bounds):
             cuts.extend(m.start() for m in rules.CLAUSE_SPLIT_FOLDED.finditer(fold, *bounds))
         cuts.append(bounds[1])
-        out.extend(((a, b), bounds) for a, b in itertools.pairwise(cuts) if b > a)
-    return out
+        for clause in itertools.pairwise(cuts):
+            if clause[1] <= clause[0]:
+                continue
+            hits = _trigger_hits(lower, tax, clause, candidates, arabic)
+            if hits or _holds(deaths, *clause):
+                yield clause, bounds, hits
 
 
 def _deaths(doc: Doc) -> list[tuple[int, int]]:
@@ -288,8 +293,8 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     base = _published(doc)
     main_place = event_places.main_place(doc)
     events = []
-    for clause, sent in _clauses(doc, tax):
-        event = _clause_events(doc, tax, clause, sent)
+    for clause, sent, hits in _clauses(doc, tax):
+        event = _clause_events(doc, tax, clause, sent, hits)
         if event is None:
             continue
         event_places.fill_place(doc, event, main_place)

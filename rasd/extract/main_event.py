@@ -72,7 +72,11 @@ def _lede_toll(event: Event, lede: int) -> bool:
 def event_counts(counts: list[dict[str, Any]],
                  clauses: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
     """The counts of one event: per kind the count that is its toll (see the module
-    docstring), then the parts ("including 3 children", ``subset``: never added)."""
+    docstring), then the parts ("including 3 children", ``subset``: never added). No count
+    or a single one (not a clause total of ``parts``) is returned as it is: the rules below
+    give the same."""
+    if len(counts) < 2 and not (counts and counts[0].get("parts")):
+        return list(counts)
     parts = [c for c in counts if c.get("subset")]
     whole = listed_totals([a for c in counts if not c.get("subset") for a in _atoms(c)])
     slots: dict[str, list[dict[str, Any]]] = {}

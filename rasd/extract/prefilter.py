@@ -26,6 +26,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 #: the letters a filed word may start with: A-Z lower-cased, and the Arabic letters (hamza to
 #: yeh; Arabic has no case), so that Arabic-script triggers are filed like English ones
@@ -151,21 +152,97 @@ class Dispatch:
         return i < len(candidates) and candidates[i][0] < end
 
 
-def union_starts(dispatches: tuple[Dispatch, ...]) -> re.Pattern[str]:
-    """The key pattern of several dispatches together, for :func:`shared_candidates`."""
-    keys: set[str] = set()
-    for dispatch in dispatches:
-        keys.update(dispatch.patterns)
-    return _key_pattern(keys)
+def union_starts(dispatches: tuple[Dispatch, ...]) -> LeadScan:
+    """The scan of several dispatches together, for :func:`shared_candidates`."""
+    return LeadScan(dispatches)
 
 
-def shared_candidates(lower: str, dispatches: tuple[Dispatch, ...], starts: re.Pattern[str],
+def shared_candidates(lower: str, dispatches: tuple[Dispatch, ...], starts: LeadScan,
                       ) -> list[list[tuple[int, re.Pattern[str]]]]:
     """:meth:`Dispatch.candidates` of several dispatches read in one scan of ``lower`` with
-    their :func:`union_starts`: at a word start at most one key fits (its first three letters,
-    or a 2-letter word), so the one scan finds the words each dispatch's own scan finds."""
-    found = [(m.start(), m.group()) for m in starts.finditer(lower)]
-    return [d.candidates(lower, found) for d in dispatches]
+    their :func:`union_starts` (see :class:`LeadScan`)."""
+    if starts.dispatches != dispatches:
+        raise ValueError("starts were made for other dispatches")
+    return starts.candidates(lower)
+
+
+class LeadScan:
+    """The candidates (:meth:`Dispatch.candidates`) of several dispatches in one scan.
+
+    A word start is a candidate of a dispatch where its key (first three letters, or a
+    2-letter word) has a file and, unless the file's leads are unsure, one of the file's lead
+    words starts there. Both tests are one pattern here: a trie of those lead words (and of
+    the keys whose leads are unsure), greedy, so that at a word start it matches the longest
+    of them that starts there; every other that starts there is a prefix of that one. So the
+    dispatches a place is a candidate of follow from the matched word alone (a table made
+    once), and the words that are no candidate ("the" of "thermobaric") never leave ``re``.
+    """
+
+    def __init__(self, dispatches: tuple[Dispatch, ...]) -> None:
+        self.dispatches = dispatches
+        alternatives: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        for index, dispatch in enumerate(dispatches):
+            for key, pattern in dispatch.patterns.items():
+                leads = dispatch.leads[key]
+                words = [key] if leads is None else [w for w in leads if w[:3] == key]
+                for word in words:
+                    alternatives.setdefault(word, []).append((index, pattern))
+        #: per word the scan can match, the (dispatch, pattern) of each dispatch it is a
+        #: candidate of: those of the alternatives it starts with (a 2-letter one only as
+        #: the whole word, where no letter follows)
+        self.table: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        for word in alternatives:
+            found: dict[int, re.Pattern[str]] = {}
+            for size in range(len(word), 1, -1):
+                if size == 2 and len(word) > 2:
+                    break
+                for index, pattern in alternatives.get(word[:size], ()):
+                    found.setdefault(index, pattern)
+            self.table[word] = tuple(sorted(found.items()))
+        body = _trie_pattern(list(alternatives)) or r"(?!x)x"
+        #: a word start is the text's start or a place after a character ``\w`` does not
+        #: match: the scan matches that character first, so that ``re`` tries the trie only
+        #: after spaces and punctuation (a pattern opening with ``(?<!\w)`` is tried at
+        #: every character); the first word of the text is read apart (``first``)
+        self.scan = re.compile(rf"\W({body})")
+        self.first = re.compile(body)
+
+    def candidates(self, lower: str) -> list[list[tuple[int, re.Pattern[str]]]]:
+        """Per dispatch, (offset, pattern) of the words of ``lower`` that are its candidates."""
+        out: list[list[tuple[int, re.Pattern[str]]]] = [[] for _ in self.dispatches]
+        table = self.table
+        m = self.first.match(lower)
+        if m is not None:
+            for index, pattern in table[m.group()]:
+                out[index].append((0, pattern))
+        for m in self.scan.finditer(lower):
+            at = m.start(1)
+            for index, pattern in table[m.group(1)]:
+                out[index].append((at, pattern))
+        return out
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A pattern matching the longest of ``words`` that starts at a place (a 2-letter word
+    only where no letter follows it, as :func:`_key_pattern` reads a 2-letter key)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = len(word) == 2  # the end of a word; True: no letter may follow it
+    return _node_pattern(trie) if trie else ""
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    children = [re.escape(ch) + _node_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    if "" not in node:
+        return children[0] if len(children) == 1 else f"(?:{'|'.join(children)})"
+    if not children:
+        return f"(?![{LETTERS}])" if node[""] else ""
+    if node[""]:
+        return f"(?:{'|'.join(children)}|(?![{LETTERS}]))"
+    return f"(?:{'|'.join(children)})?"
 
 
 def literal_words(text: str, words: tuple[str, ...]) -> list[tuple[int, int]] | None:

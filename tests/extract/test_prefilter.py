@@ -111,3 +111,24 @@ def test_candidates_skip_words_that_lead_no_match() -> None:
     whole = re.compile(r"\b(?:(?P<a>thermobaric)|(?P<b>shot dead|(?:were )?wounded))\b")
     assert list(dispatch.finditer(text, 0, len(text))) == \
         [(m.lastgroup, m.start(), m.end()) for m in whole.finditer(text)]
+
+
+def test_lead_scan_equals_each_dispatchs_own_candidates() -> None:
+    """One trie scan (prefilter.LeadScan) finds, per dispatch, the candidates its own key
+    scan and lead test find: keys with and without sure leads, a 2-letter key, a lead that is
+    a prefix of another dispatch's lead, words glued to digits and underscores."""
+    from rasd.extract.prefilter import shared_candidates, union_starts
+
+    one = Dispatch([("a", ["car bombs?", "de-escalation", "shot dead", "kil*ed"]),
+                    ("b", ["air ?strikes?", "executed", "deaths?"])])
+    two = Dispatch([("c", ["killings?", "cars? burned", "shot", "de-mining", "dead bodies"]),
+                    ("d", ["executions?", "airport", "des(?:troyed)?"])])
+    text = "killings(" + TEXT + (" de la 2nd carbomb de-escalation_de 9shot dead killings "
+                                 "kiled kil killed cars execution executed airport destroyed "
+                                 "des de dea deaths _de de9 "
+                                 "airstrike air strike\n(executed)-shot,dead") * 2
+    starts = union_starts((one, two))
+    assert shared_candidates(text, (one, two), starts) == [one.candidates(text),
+                                                           two.candidates(text)]
+    assert all(len(found) >= 8 for found in starts.candidates(text))
+    assert starts.candidates(text)[1][0][0] == 0  # the text's first word
