@@ -99,9 +99,9 @@ def _at_numbers(lower: str, starts: list[int], verbs: list[int],
         after = bisect.bisect_right(verbs, p)
         if after == len(verbs) or verbs[after] > p + _REACH:
             continue  # no casualty word close enough after the number
-        ahead = lower[p:p + 160]
+        ahead, stop, verb = lower[p:p + 160], _clause_end(lower, p), verbs[after]
         for pattern, reason, subset, hint in _NUMBER_RULES:
-            if hint and hint not in ahead:
+            if (hint and hint not in ahead) or _cannot_open(pattern, lower, p, verb, stop):
                 continue
             m = pattern.match(lower, p)
             if m is None or (pattern is R.PASSIVE and m.group("verb").endswith("ing")):
@@ -122,6 +122,8 @@ def _at_words(lower: str, anchors: list[int]) -> Iterator[Found]:
         for pattern, reason, subset, openers in _rules_for(lower[p:p + 4]):
             if openers and letters not in openers:
                 continue  # "forces" opens no casualty verb: the pattern cannot match here
+            if pattern is R.RISE and not _rises(lower, p):
+                continue
             m = pattern.match(lower, p)
             item = _found(m, R.kind_of(m), reason, subset) if m else None
             if m is None or item is None:
@@ -134,6 +136,40 @@ def _at_words(lower: str, anchors: list[int]) -> Iterator[Found]:
                 if item.value["who"]:
                     yield from _list_after(lower, m.end(), item.value)
             break
+
+
+#: where a clause ends: no count pattern matches across ". ", ";" or ":" (a "." in a match is
+#: one of a number, "2.5", always followed by a digit)
+_CLAUSE_END = re.compile(r"\. |[;:]")
+#: the words of ``R.OF_THEM`` after its "of", and the rise verbs of ``R.RISE`` (their stems)
+_OF_WHOM = ("them", "whom", "those")
+_RISE_VERBS = ("ris", "rose", "climb", "jump", "reach", "increase", "mounted")
+
+
+def _clause_end(lower: str, p: int) -> int:
+    """Where the clause from ``p`` on ends (:data:`_CLAUSE_END`; the text's end if nowhere)."""
+    m = _CLAUSE_END.search(lower, p)
+    return m.start() if m else len(lower)
+
+
+def _cannot_open(pattern: re.Pattern[str], lower: str, p: int, verb: int, stop: int) -> bool:
+    """Whether a number rule surely fails at ``p``, read without running it (the slow runs
+    are the failing ones): ``R.PASSIVE`` ends on a casualty word, and the first one after
+    ``p`` (``verb``) lies past the clause end ``stop``; ``R.OF_THEM`` needs "them", "whom" or
+    "those" before ``stop``."""
+    if pattern is R.PASSIVE:
+        return verb > stop
+    if pattern is R.OF_THEM:
+        clause = lower[p:stop]
+        return not any(w in clause for w in _OF_WHOM)
+    return False
+
+
+def _rises(lower: str, p: int) -> bool:
+    """Whether a rise verb (``R.RISE``: "rose", "climbed", "reached" ...) starts in the clause
+    from ``p`` on: a ``R.RISE`` match reaches its verb without crossing a clause end."""
+    clause = lower[p:_clause_end(lower, p)]
+    return any(w in clause for w in _RISE_VERBS)
 
 
 #: (pattern, reason, subset, a word the next 160 characters must hold for the pattern to run)
