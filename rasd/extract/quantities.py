@@ -42,13 +42,41 @@ _DIGITS = re.compile(r"\d[\d,.٬٫]*")
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in R.QUALIFIER_SET)
 
 
+#: the number words and the ASCII digits, found together in an ASCII text (:func:`_numbers`)
+_NUMBER_OPENERS = (*R.NUMBER_WORDS, *"0123456789")
+
+
+def _numbers(lower: str) -> set[int]:
+    """Where a number starts: a number word (:func:`word_starts`), or a run of ``_DIGITS``
+    not after a letter, "-" or "_". In an ASCII text the digits are found with the words, in
+    one pass: a digit :func:`word_starts` finds (not after a letter, digit or "-") is such a
+    start unless it follows "_" or continues the run of an earlier digit ("1,200": a digit
+    before the "," or "." right before it; :func:`_continues_digits`)."""
+    if not lower.isascii():
+        nums = word_starts(lower, R.NUMBER_WORDS)
+        for m in _DIGITS.finditer(lower):
+            p = m.start()
+            if p == 0 or not (lower[p - 1].isalpha() or lower[p - 1] in "-_"):
+                nums.add(p)
+        return nums
+    return {p for p in word_starts(lower, _NUMBER_OPENERS)
+            if not lower[p].isdigit() or p == 0 or not _continues_digits(lower, p)}
+
+
+def _continues_digits(lower: str, p: int) -> bool:
+    """Whether the digit at ``p`` (an ASCII text) follows "_", or digits and then only "," and
+    "." (``_DIGITS`` reads it with them)."""
+    k = p - 1
+    if lower[k] == "_":
+        return True
+    while k >= 0 and lower[k] in ",.":
+        k -= 1
+    return k < p - 1 and k >= 0 and lower[k].isdigit()
+
+
 def _count_starts(lower: str) -> list[int]:
     """Where a count may start: each number, moved back over a qualifier before it."""
-    nums = word_starts(lower, R.NUMBER_WORDS)
-    for m in _DIGITS.finditer(lower):
-        p = m.start()
-        if p == 0 or not (lower[p - 1].isalpha() or lower[p - 1] in "-_"):
-            nums.add(p)
+    nums = _numbers(lower)
     out = set(nums)
     for p in nums:
         words = lower[max(0, p - 24):p].split()

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from rasd.extract import count_rules as R
-from rasd.extract import quantities
+from rasd.extract import finds, quantities
 
 COUNT_PIECES = [" ", "  ", "\n", ", ", ". ", ".", "; ", ": ", '"', " - ", "5", "12", "1,200",
                 "2.5", "two", "Twenty", "dozens", "at least ", "more than ", "between 3 and 5",
@@ -54,3 +54,37 @@ def test_no_count_pattern_holds_a_clause_end() -> None:
                     assert not re.search(r"\. |[;:]", m.group()), (text, pattern.pattern[:40])
     phrases = [*R.VERB_KIND, *R.NOUN_KIND, *R.WHO_KIND, *R.QUALIFIERS]
     assert not [w for w in phrases if re.search(r"[.;:]", w)]
+
+
+def test_trie_alternation_matches_what_the_flat_one_matches() -> None:
+    rng = random.Random(9)
+    lists = [finds._shortest(words) for words in (R.WORD_STEMS, R.NUMBER_WORDS,
+                                                 R.SUBSET_STEMS, ("a", "b", "ab-c", "x y"))]
+    for stems in lists:
+        flat = re.compile("|".join(map(re.escape, stems)))
+        trie = re.compile(finds._trie(stems))
+        letters = sorted({c for stem in stems for c in stem})
+        probes = [*stems, *(s[:-1] for s in stems), *(s + "x" for s in stems)]
+        probes += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 9)))
+                   for _ in range(3000)]
+        for probe in probes:
+            a, b = flat.match(probe), trie.match(probe)
+            assert (a and a.group()) == (b and b.group()), (stems, probe)
+
+
+def _old_numbers(lower: str) -> set[int]:
+    nums = finds.word_starts(lower, R.NUMBER_WORDS)
+    for m in re.finditer(r"\d[\d,.٬٫]*", lower):
+        p = m.start()
+        if p == 0 or not (lower[p - 1].isalpha() or lower[p - 1] in "-_"):
+            nums.add(p)
+    return nums
+
+
+def test_numbers_found_with_the_number_words_equal_the_digit_scan() -> None:
+    rng = random.Random(12)
+    pieces = ["1", "25", ",", ".", ",.", "_", "-", " ", "x", "one", "ten", "tens of", "a",
+              "1,200", "2.5", "5.", ".5", "٣", "é", "\n", "(", "$"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
+    for text in texts:
+        assert quantities._numbers(text) == _old_numbers(text), text
