@@ -23,6 +23,8 @@ class Found:
 #: every ASCII character after which a word starts (not a letter, a digit or "-") -> " "
 _TO_SPACE = str.maketrans({c: " " for c in map(chr, range(128))
                            if not (c.isalnum() or c == "-")})
+#: every non-ASCII character that is not a letter or a digit (``str.isalnum``)
+_OTHER_MARK = re.compile(r"[^\x00-\x7f\w]")
 #: the characters a word list may hold for :func:`_spaced_starts`
 _PLAIN = frozenset(string.ascii_lowercase + string.digits + "- ")
 
@@ -33,16 +35,12 @@ def word_starts(lower: str, words: tuple[str, ...]) -> set[int]:
     word of the list is not looked for: where it starts a word, so does the shorter one
     (:func:`_shortest`).
 
-    In an ASCII text, the words of letters, digits, "-" and spaces are found in one
-    regular-expression pass (:func:`_spaced_starts`); the others ("$", "s.p."), and every word
-    in any other text, with ``str.find`` per word (one alternation of the words over the text
-    itself was measured twice as slow: the engine tries every alternative at every
-    position)."""
+    The words of letters, digits, "-" and spaces are found in one regular-expression pass
+    (:func:`_spaced_starts`); the others ("$", "s.p.") with ``str.find`` per word (one
+    alternation of the words over the text itself was measured twice as slow: the engine
+    tries every alternative at every position)."""
     plain, other = _split(words)
-    if lower.isascii():
-        out = _spaced_starts(lower, plain) if plain else set()
-    else:
-        out, other = set(), plain + other
+    out = _spaced_starts(lower, plain) if plain else set()
     for word in other:
         i = lower.find(word)
         while i >= 0:
@@ -62,7 +60,7 @@ def _split(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _spaced_starts(lower: str, stems: tuple[str, ...]) -> set[int]:
-    """:func:`word_starts` of an ASCII text: in its copy with every character a word starts
+    """:func:`word_starts` of plain stems: in the text's copy with every character a word starts
     after turned into a space (:func:`_spaced`), a word starts right after each space, so one
     pattern, a space and then (looked ahead) a stem, finds them all: the engine jumps from
     space to space. A stem holding a space ("of them") may match the copy where the text has
@@ -76,9 +74,12 @@ def _spaced_starts(lower: str, stems: tuple[str, ...]) -> set[int]:
 
 @lru_cache(maxsize=4)
 def _spaced(lower: str) -> str:
-    """``lower`` with every ASCII character a word starts after turned into a space (same
-    offsets); kept for the few word lists read from one text."""
-    return lower.translate(_TO_SPACE)
+    """``lower`` with every character a word starts after (not a letter, a digit or "-":
+    ``str.isalnum``) turned into a space (same offsets); kept for the few word lists read from
+    one text. ASCII by a translation table, then the rare others ("’", "“", "\\x95") by
+    one pattern pass (``\\w`` is ``str.isalnum`` or "_", which is ASCII)."""
+    spaced = lower.translate(_TO_SPACE)
+    return spaced if spaced.isascii() else _OTHER_MARK.sub(" ", spaced)
 
 
 @lru_cache(maxsize=64)

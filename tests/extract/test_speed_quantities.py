@@ -88,3 +88,11 @@ def test_numbers_found_with_the_number_words_equal_the_digit_scan() -> None:
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
     for text in texts:
         assert quantities._numbers(text) == _old_numbers(text), text
+
+
+def test_spaced_copy_blanks_exactly_the_characters_that_are_not_letters_or_digits() -> None:
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    spaced = finds._spaced(chars)
+    assert len(spaced) == len(chars)
+    blank = [c for c, s in zip(chars, spaced, strict=True) if s == " " and c != " "]
+    assert blank == [c for c in chars if c != " " and not (c.isalnum() or c == "-")]
