@@ -23,6 +23,7 @@ class Found:
 #: every ASCII character after which a word starts (not a letter, a digit or "-") -> " "
 _TO_SPACE = str.maketrans({c: " " for c in map(chr, range(128))
                            if not (c.isalnum() or c == "-")})
+_BYTES_TO_SPACE = bytes(ord(chr(b).translate(_TO_SPACE)) if b < 128 else b for b in range(256))
 #: every non-ASCII character that is not a letter or a digit (``str.isalnum``)
 _OTHER_MARK = re.compile(r"[^\x00-\x7f\w]")
 #: the characters a word list may hold for :func:`_spaced_starts`
@@ -76,10 +77,18 @@ def _spaced_starts(lower: str, stems: tuple[str, ...]) -> set[int]:
 def _spaced(lower: str) -> str:
     """``lower`` with every character a word starts after (not a letter, a digit or "-":
     ``str.isalnum``) turned into a space (same offsets); kept for the few word lists read from
-    one text. ASCII by a translation table, then the rare others ("’", "“", "\\x95") by
-    one pattern pass (``\\w`` is ``str.isalnum`` or "_", which is ASCII)."""
-    spaced = lower.translate(_TO_SPACE)
-    return spaced if spaced.isascii() else _OTHER_MARK.sub(" ", spaced)
+    one text. The rare non-ASCII ones ("’", "“", "\\x95") by one pattern pass (``\\w`` is
+    ``str.isalnum`` or "_", which is ASCII), then the ASCII ones by a translation table: of
+    the string where it is all ASCII, else of its UTF-8 bytes (``str.translate`` reads a
+    string holding any other character 40 times slower; the bytes of those characters are
+    all over 127, so the table leaves them as they are)."""
+    if lower.isascii():
+        return lower.translate(_TO_SPACE)
+    lower = _OTHER_MARK.sub(" ", lower)
+    if lower.isascii():
+        return lower.translate(_TO_SPACE)
+    raw = lower.encode("utf-8", "surrogatepass").translate(_BYTES_TO_SPACE)
+    return raw.decode("utf-8", "surrogatepass")
 
 
 @lru_cache(maxsize=64)

@@ -10,6 +10,7 @@ import pytest
 
 from rasd.extract import count_rules as R
 from rasd.extract import finds, quantities
+from rasd.extract.numbers import ASCII_LOWER, ascii_lower
 
 COUNT_PIECES = [" ", "  ", "\n", ", ", ". ", ".", "; ", ": ", '"', " - ", "5", "12", "1,200",
                 "2.5", "two", "Twenty", "dozens", "at least ", "more than ", "between 3 and 5",
@@ -96,3 +97,18 @@ def test_spaced_copy_blanks_exactly_the_characters_that_are_not_letters_or_digit
     assert len(spaced) == len(chars)
     blank = [c for c, s in zip(chars, spaced, strict=True) if s == " " and c != " "]
     assert blank == [c for c in chars if c != " " and not (c.isalnum() or c == "-")]
+
+
+def test_ascii_lower_by_bytes_equals_the_string_translation() -> None:
+    chars = "".join(map(chr, range(0x110000)))  # lone surrogates too
+    for text in (chars, chars[::-7], "ABC é Ḃ \udc80 XYZ", "AB’C", "PLAIN ASCII"):
+        assert ascii_lower(text) == text.translate(ASCII_LOWER)
+
+
+def test_spaced_copy_by_bytes_equals_the_string_translation() -> None:
+    rng = random.Random(13)
+    pieces = ["A", "b", " ", ",", "_", "-", "é", "ملا", "’", "\x95", "٣", "Ḃ", "\udc80", "x y"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        old = finds._OTHER_MARK.sub(" ", text.translate(finds._TO_SPACE))
+        assert finds._spaced(text) == old, text
