@@ -26,6 +26,8 @@ _TO_SPACE = str.maketrans({c: " " for c in map(chr, range(128))
 _BYTES_TO_SPACE = bytes(ord(chr(b).translate(_TO_SPACE)) if b < 128 else b for b in range(256))
 #: every non-ASCII character that is not a letter or a digit (``str.isalnum``)
 _OTHER_MARK = re.compile(r"[^\x00-\x7f\w]")
+#: up to how many plain words :func:`word_starts` finds with ``str.find``
+_FEW = 4
 #: the characters a word list may hold for :func:`_spaced_starts`
 _PLAIN = frozenset(string.ascii_lowercase + string.digits + "- ")
 
@@ -37,11 +39,15 @@ def word_starts(lower: str, words: tuple[str, ...]) -> set[int]:
     (:func:`_shortest`).
 
     The words of letters, digits, "-" and spaces are found in one regular-expression pass
-    (:func:`_spaced_starts`); the others ("$", "s.p.") with ``str.find`` per word (one
+    (:func:`_spaced_starts`); the others ("$", "s.p."), and the words of a short list (up to
+    :data:`_FEW`: the pass costs what five ``str.find`` do), with ``str.find`` per word (one
     alternation of the words over the text itself was measured twice as slow: the engine
     tries every alternative at every position)."""
     plain, other = _split(words)
-    out = _spaced_starts(lower, plain) if plain else set()
+    if len(plain) <= _FEW:
+        out, other = set(), plain + other
+    else:
+        out = _spaced_starts(lower, plain)
     for word in other:
         i = lower.find(word)
         while i >= 0:
