@@ -1,11 +1,15 @@
 """Where date expressions can be, found cheaply, so that :mod:`rasd.extract.dates` runs its
 rules only in small windows of the text around them (no rule scans a whole report).
 
-An anchor is a capitalised month or weekday name (``str.find`` on the text), a relative word
-("yesterday", "week", "ago", "since", a season; ``str.find`` on the lower-cased text), a
-four-digit year or the first number of a numeric date (one ``\\d+`` scan). Each rule of
+An anchor is a capitalised month or weekday name (one case-sensitive pattern pass over the
+text), a relative word ("yesterday", "week", "ago", "since", a season; ``str.find`` on the
+lower-cased text), a four-digit year or the first number of a numeric date (``str.find`` of
+"19", "20", "-", "." and "/": a regex scan for digits reads every character). Each rule of
 :mod:`rasd.extract.dates` names the anchor kind it needs and how far before and after the
-anchor its longest match can reach (:data:`WINDOWS`).
+anchor its longest match can reach (:data:`WINDOWS`). A month rule runs only in the windows
+holding a month it can stand at (:data:`MONTH_GATES`: "day-month" needs a day or "of" right
+before the month, "month-day" a day right after it, ...); most months in a report follow "in"
+or open "Month Day, Year", never a day-first date.
 """
 
 from __future__ import annotations

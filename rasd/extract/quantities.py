@@ -10,7 +10,10 @@ qualifier and the number ("at least 12"); the rule that took it is named in ``sp
 Speed: the patterns of :mod:`rasd.extract.count_rules` are tried only where a count can start —
 at each number (digits or a number word, found with :func:`rasd.extract.finds.word_starts`)
 and at each casualty word whose letters open one of the pattern's phrases — with an anchored
-``match``; nothing scans the whole text with a large alternation. Money is read by
+``match``; nothing scans the whole text with a large alternation. The slow runs are the
+failing ones, so a pattern is not run where the clause from the number on (up to ". ", ";" or
+":", which no count phrase holds) lacks a word it needs: the casualty word of ``PASSIVE``,
+"them"/"whom"/"those" of ``OF_THEM``, the rise verb of ``RISE``. Money is read by
 :mod:`rasd.extract.money`.
 """
 
