@@ -28,7 +28,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from rasd.extract import spans as _spans
-from rasd.extract.date_anchors import RULE_ANCHORS, WINDOWS, find_anchors, windows
+from rasd.extract.date_anchors import (
+    MONTH_GATES,
+    RULE_ANCHORS,
+    WINDOWS,
+    find_anchors,
+    gated_windows,
+    month_context,
+    windows,
+)
 from rasd.extract.date_arabic import HAS_ARABIC, find_arabic_dates
 from rasd.extract.date_calendar import (
     Resolved,
@@ -266,14 +274,21 @@ def _war_year(m: re.Match[str], base: date | None) -> Resolved:
     return first, date(2012 + n, 3, 14), TIME_YEAR, True
 
 
-def _run(text: str, base: date | None) -> Iterator[DateHit]:
-    anchors = find_anchors(text, ascii_lower(text))
+def _run(text: str, lower: str, base: date | None) -> Iterator[DateHit]:
+    anchors = find_anchors(text, lower)
+    spans = {kind: windows(found, *WINDOWS[kind], len(text)) for kind, found in anchors.items()
+             if found}
+    months = [(p, month_context(text, p)) for p in sorted(anchors["month"])]
     for name, pattern, fn in _RULES:
         kind = RULE_ANCHORS[name]
-        if not anchors[kind]:
+        if kind not in spans:
             continue
+        found = spans[kind]
+        gate = MONTH_GATES.get(name)
+        if gate is not None:  # only the windows around a month the rule can stand at
+            found = gated_windows(found, [p for p, around in months if gate(around)])
         group = "s" if "s" in pattern.groupindex else 0  # the part of the match to keep
-        for lo, hi in windows(anchors[kind], *WINDOWS[kind], len(text)):
+        for lo, hi in found:
             for m in pattern.finditer(text, lo, hi):
                 res = fn(m, base)
                 if res is None:
@@ -292,9 +307,11 @@ def _arabic(text: str, base: date | None) -> Iterator[DateHit]:
         yield DateHit(start, end, first, last, prec, year_known, name)
 
 
-def find_dates(text: str, base: date | None) -> list[DateHit]:
-    """Every date expression in ``text`` resolved against ``base``; overlaps removed."""
-    found = [*_run(text, base), *_arabic(text, base)]
+def find_dates(text: str, base: date | None, lower: str | None = None) -> list[DateHit]:
+    """Every date expression in ``text`` resolved against ``base``; overlaps removed.
+    ``lower``: the text ASCII-lower-cased, where the caller has it."""
+    lower = ascii_lower(text) if lower is None else lower
+    found = [*_run(text, lower, base), *_arabic(text, base)]
     hits = sorted(found, key=lambda h: (h.start, -(h.end - h.start)))
     out: list[DateHit] = []
     for hit in hits:
@@ -320,7 +337,7 @@ class DateFinder:
         base = base if isinstance(base, date) else None
         spans = []
         view = _spans.token_view(doc)
-        for hit in find_dates(_spans.doc_text(doc), base):
+        for hit in find_dates(_spans.doc_text(doc), base, _spans.lower_text(doc)):
             bounds = _spans.token_range(doc, view, hit.start, hit.end)
             if bounds is None:
                 continue

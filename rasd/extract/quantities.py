@@ -10,7 +10,10 @@ qualifier and the number ("at least 12"); the rule that took it is named in ``sp
 Speed: the patterns of :mod:`rasd.extract.count_rules` are tried only where a count can start —
 at each number (digits or a number word, found with :func:`rasd.extract.finds.word_starts`)
 and at each casualty word whose letters open one of the pattern's phrases — with an anchored
-``match``; nothing scans the whole text with a large alternation. Money is read by
+``match``; nothing scans the whole text with a large alternation. The slow runs are the
+failing ones, so a pattern is not run where the clause from the number on (up to ". ", ";" or
+":", which no count phrase holds) lacks a word it needs: the casualty word of ``PASSIVE``,
+"them"/"whom"/"those" of ``OF_THEM``, the rise verb of ``RISE``. Money is read by
 :mod:`rasd.extract.money`.
 """
 
@@ -42,13 +45,41 @@ _DIGITS = re.compile(r"\d[\d,.٬٫]*")
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in R.QUALIFIER_SET)
 
 
+#: the number words and the ASCII digits, found together in an ASCII text (:func:`_numbers`)
+_NUMBER_OPENERS = (*R.NUMBER_WORDS, *"0123456789")
+
+
+def _numbers(lower: str) -> set[int]:
+    """Where a number starts: a number word (:func:`word_starts`), or a run of ``_DIGITS``
+    not after a letter, "-" or "_". In an ASCII text the digits are found with the words, in
+    one pass: a digit :func:`word_starts` finds (not after a letter, digit or "-") is such a
+    start unless it follows "_" or continues the run of an earlier digit ("1,200": a digit
+    before the "," or "." right before it; :func:`_continues_digits`)."""
+    if not lower.isascii():
+        nums = word_starts(lower, R.NUMBER_WORDS)
+        for m in _DIGITS.finditer(lower):
+            p = m.start()
+            if p == 0 or not (lower[p - 1].isalpha() or lower[p - 1] in "-_"):
+                nums.add(p)
+        return nums
+    return {p for p in word_starts(lower, _NUMBER_OPENERS)
+            if not lower[p].isdigit() or p == 0 or not _continues_digits(lower, p)}
+
+
+def _continues_digits(lower: str, p: int) -> bool:
+    """Whether the digit at ``p`` (an ASCII text) follows "_", or digits and then only "," and
+    "." (``_DIGITS`` reads it with them)."""
+    k = p - 1
+    if lower[k] == "_":
+        return True
+    while k >= 0 and lower[k] in ",.":
+        k -= 1
+    return k < p - 1 and k >= 0 and lower[k].isdigit()
+
+
 def _count_starts(lower: str) -> list[int]:
     """Where a count may start: each number, moved back over a qualifier before it."""
-    nums = word_starts(lower, R.NUMBER_WORDS)
-    for m in _DIGITS.finditer(lower):
-        p = m.start()
-        if p == 0 or not (lower[p - 1].isalpha() or lower[p - 1] in "-_"):
-            nums.add(p)
+    nums = _numbers(lower)
     out = set(nums)
     for p in nums:
         words = lower[max(0, p - 24):p].split()
@@ -99,9 +130,9 @@ def _at_numbers(lower: str, starts: list[int], verbs: list[int],
         after = bisect.bisect_right(verbs, p)
         if after == len(verbs) or verbs[after] > p + _REACH:
             continue  # no casualty word close enough after the number
-        ahead = lower[p:p + 160]
+        ahead, stop, verb = lower[p:p + 160], _clause_end(lower, p), verbs[after]
         for pattern, reason, subset, hint in _NUMBER_RULES:
-            if hint and hint not in ahead:
+            if (hint and hint not in ahead) or _cannot_open(pattern, lower, p, verb, stop):
                 continue
             m = pattern.match(lower, p)
             if m is None or (pattern is R.PASSIVE and m.group("verb").endswith("ing")):
@@ -122,6 +153,8 @@ def _at_words(lower: str, anchors: list[int]) -> Iterator[Found]:
         for pattern, reason, subset, openers in _rules_for(lower[p:p + 4]):
             if openers and letters not in openers:
                 continue  # "forces" opens no casualty verb: the pattern cannot match here
+            if pattern is R.RISE and not _rises(lower, p):
+                continue
             m = pattern.match(lower, p)
             item = _found(m, R.kind_of(m), reason, subset) if m else None
             if m is None or item is None:
@@ -134,6 +167,40 @@ def _at_words(lower: str, anchors: list[int]) -> Iterator[Found]:
                 if item.value["who"]:
                     yield from _list_after(lower, m.end(), item.value)
             break
+
+
+#: where a clause ends: no count pattern matches across ". ", ";" or ":" (a "." in a match is
+#: one of a number, "2.5", always followed by a digit)
+_CLAUSE_END = re.compile(r"\. |[;:]")
+#: the words of ``R.OF_THEM`` after its "of", and the rise verbs of ``R.RISE`` (their stems)
+_OF_WHOM = ("them", "whom", "those")
+_RISE_VERBS = ("ris", "rose", "climb", "jump", "reach", "increase", "mounted")
+
+
+def _clause_end(lower: str, p: int) -> int:
+    """Where the clause from ``p`` on ends (:data:`_CLAUSE_END`; the text's end if nowhere)."""
+    m = _CLAUSE_END.search(lower, p)
+    return m.start() if m else len(lower)
+
+
+def _cannot_open(pattern: re.Pattern[str], lower: str, p: int, verb: int, stop: int) -> bool:
+    """Whether a number rule surely fails at ``p``, read without running it (the slow runs
+    are the failing ones): ``R.PASSIVE`` ends on a casualty word, and the first one after
+    ``p`` (``verb``) lies past the clause end ``stop``; ``R.OF_THEM`` needs "them", "whom" or
+    "those" before ``stop``."""
+    if pattern is R.PASSIVE:
+        return verb > stop
+    if pattern is R.OF_THEM:
+        clause = lower[p:stop]
+        return not any(w in clause for w in _OF_WHOM)
+    return False
+
+
+def _rises(lower: str, p: int) -> bool:
+    """Whether a rise verb (``R.RISE``: "rose", "climbed", "reached" ...) starts in the clause
+    from ``p`` on: a ``R.RISE`` match reaches its verb without crossing a clause end."""
+    clause = lower[p:_clause_end(lower, p)]
+    return any(w in clause for w in _RISE_VERBS)
 
 
 #: (pattern, reason, subset, a word the next 160 characters must hold for the pattern to run)
