@@ -39,6 +39,8 @@ from spacy.tokens import Doc, Span
 
 MENTION_KINDS = ("person", "group", "place", "date", "quantity", "money")
 SPAN_EXTENSIONS = ("value", "entity", "confidence", "reason")
+#: (start token, end token, start char, end char) of a span, as :func:`span_bounds` gives it
+Bounds = tuple[int, int, int, int]
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -167,10 +169,14 @@ def span_bounds(doc: Doc, key: str) -> list[tuple[int, int, int, int]]:
     return found
 
 
-def write_spans(doc: Doc, key: str, bounds: list[tuple[int, int, int, int]]) -> None:
-    """``doc.spans[key]``: a span per (start token, end token, start char, end char), the
-    bounds kept for :func:`span_bounds` (later readers need not build a Span per span)."""
-    doc.spans[key] = [Span(doc, start, end) for start, end, _, _ in bounds]
+def write_spans(doc: Doc, key: str, bounds: list[tuple[int, int, int, int]],
+                label: str = "") -> None:
+    """``doc.spans[key]``: a span per (start token, end token, start char, end char), labelled
+    ``label`` where one is given, the bounds kept for :func:`span_bounds` (later readers need
+    not build a Span per span). The bounds must be the spans' own: (start, end) tokens and
+    their characters as spaCy computes them."""
+    name = doc.vocab.strings.add(label) if label else 0  # the label's hash, taken once
+    doc.spans[key] = [Span(doc, start, end, label=name) for start, end, _, _ in bounds]
     doc.user_data.setdefault("rasd_bounds", {})[key] = (doc.spans[key], bounds)
 
 
