@@ -179,7 +179,7 @@ def _extract_all(nlp: Language, reports: Iterable[Report]) -> Iterator[Extractio
             current = Extraction(report=report.id)
         current.mentions.extend(mentions_of(doc, report, offset))
         current.events.extend(events_of(doc, report, offset))
-        release(doc)
+        doc.user_data.clear()  # as release(doc), and more: nothing reads this doc again
     if current is not None:
         yield current
 
@@ -190,7 +190,9 @@ def release(doc: Doc) -> None:
     Caches holding spaCy spans (``Span.doc`` points back at the doc) make each doc a reference
     cycle that only Python's cycle collector frees, so every doc's thousands of small objects
     wait for it and it traverses them again and again; without the caches the doc is freed as
-    soon as it is dropped (about 1 ms less per 5 KB report)."""
+    soon as it is dropped (about 1 ms less per 5 KB report). :func:`_extract_all`, which
+    drops its docs once their records are made, clears ``user_data`` whole instead (one C
+    call, where this walks every key)."""
     data = doc.user_data
     for key in [k for k in data if isinstance(k, str) and k.startswith("rasd_")]:
         del data[key]
