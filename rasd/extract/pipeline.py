@@ -52,8 +52,6 @@ log = logging.getLogger(__name__)
 VERSION = "0.1"
 EXTRACTOR = f"rasd-extract/{VERSION}"
 CHUNK_CHARS = 100_000
-#: most pieces run through the components together (:func:`_docs`)
-BATCH_DOCS = 16
 #: most reports sent to a worker process at once
 POOL_BATCH = 64
 _POOLS: dict[int, ProcessPoolExecutor] = {}
@@ -67,8 +65,6 @@ OPTIONAL = {
 ORDER = ("rasd_groups", "rasd_persons", "rasd_places", "rasd_dates", "rasd_quantities",
          "rasd_attribution", "rasd_events")
 SPAN_KINDS = ("person", "group", "place", "date", "quantity", "money")
-#: a piece of a report (the report, the piece's offset in its text, the piece's doc)
-Piece = tuple[Report, int, Doc]
 
 
 @dataclass
@@ -133,36 +129,15 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def _docs(nlp: Language, reports: Iterable[Report]) -> Iterator[Piece]:
-    """(report, offset, doc) of every piece of the reports, in order, through the pipeline.
-
-    The pieces go in batches of up to :data:`BATCH_DOCS` docs and about :data:`CHUNK_CHARS`
-    characters, and each component runs over the whole batch before the next one starts.
-    ``nlp.pipe`` runs every component on one doc after the other, so each component's code and
-    data are evicted from the processor's caches by the others' once per doc; batched, the
-    pipeline took 8-10 % less CPU on the real 5 KB reports (session 5). The docs are the same: the
-    components keep nothing from one doc to the next but caches of pure functions, and spaCy's
-    ``nlp.pipe`` calls each component's ``__call__`` on each doc just so (the default error
-    handler raises). A batch of long pieces holds one piece, so memory stays flat."""
-    batch: list[Piece] = []
-    size = 0
-    for report in reports:
-        for offset, piece in chunks(report.text):
-            batch.append((report, offset, make_doc(nlp, piece, report)))
-            size += len(piece)
-            if len(batch) >= BATCH_DOCS or size >= CHUNK_CHARS:
-                yield from _through(nlp, batch)
-                batch, size = [], 0
-    if batch:
-        yield from _through(nlp, batch)
-
-
-def _through(nlp: Language, batch: list[Piece]) -> list[Piece]:
-    """The batch's docs run through every component of ``nlp``, one component at a time."""
-    docs = [doc for _, _, doc in batch]
-    for _, proc in nlp.pipeline:
-        docs = [proc(doc) for doc in docs]
-    return [(report, offset, doc) for (report, offset, _), doc in zip(batch, docs, strict=True)]
+def _docs(nlp: Language, reports: Iterable[Report]) -> Iterator[tuple[Report, int, Doc]]:
+    def pieces() -> Iterator[tuple[Report, int, Doc]]:
+        for report in reports:
+            for offset, piece in chunks(report.text):
+                yield report, offset, make_doc(nlp, piece, report)
+    items = pieces()
+    pairs = ((doc, (report, offset)) for report, offset, doc in items)
+    for doc, (report, offset) in nlp.pipe(pairs, as_tuples=True, batch_size=32):
+        yield report, offset, doc
 
 
 def extract(nlp: Language, report: Report) -> Extraction:
