@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from rasd.extract.spans import (
+    Bounds,
     TokenView,
     doc_text,
     register_extensions,
@@ -27,6 +28,7 @@ from rasd.extract.spans import (
     set_span_extensions,
     span_bounds,
     token_view,
+    write_spans,
 )
 
 SPAN_KEY = "quote"
@@ -56,7 +58,6 @@ _CLAIM_OPENERS = {":", *OPEN_Q}  # the claim starts after them: 'X said: "..."'
 _PHRASE_ENDS = {",", ".", ";", ":", "(", *OPEN_Q}  # a speaker phrase after the cue ends there
 _INVERTING = {",", "'", *CLOSE_Q}  # before the cue: '"...," said X'
 _QUOTE_MARKS = OPEN_Q | CLOSE_Q
-Bounds = tuple[int, int, int, int]  # start token, end token, start char, end char
 
 
 class Sent(NamedTuple):
@@ -81,9 +82,9 @@ class Attribution:
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data.pop("rasd_attr_first", None)  # a doc run twice is read afresh
         view = doc.user_data["rasd_attr_view"] = token_view(doc)
-        out: list[Span] = []
+        out: list[Bounds] = []
         if _CUE_WORDS.isdisjoint(view.lower):  # only the sentences holding a cue word are read
-            doc.spans[SPAN_KEY] = out
+            write_spans(doc, SPAN_KEY, out, SPAN_KEY)
             return doc
         cues = list(compress(range(len(view)), map(_CUE_WORDS.__contains__, view.lower)))
         quotes = _quotations(view.text)
@@ -98,12 +99,12 @@ class Attribution:
             span, value = found
             if value["speaker_kind"] == "person":
                 last_person = value
+            bounds = (span[0], span[1], view.idx[span[0]], view.end_char(span[1] - 1))
             set_span_extensions(
-                doc, view.idx[span[0]], view.end_char(span[1] - 1), value=value,
-                reason=f"cue {value['cue']!r}",
+                doc, bounds[2], bounds[3], value=value, reason=f"cue {value['cue']!r}",
                 confidence=0.8 if value["speaker_kind"] in {"person", "group"} else 0.6)
-            out.append(Span(doc, span[0], span[1], label=SPAN_KEY))
-        doc.spans[SPAN_KEY] = _unique(out)
+            out.append(bounds)
+        write_spans(doc, SPAN_KEY, _unique(out), SPAN_KEY)
         return doc
 
 
@@ -361,12 +362,12 @@ def _trim_end(doc: Doc, start: int, end: int) -> int:
 _punct = lru_cache(maxsize=65_536)(is_punct)
 
 
-def _unique(spans: list[Span]) -> list[Span]:
+def _unique(spans: list[Bounds]) -> list[Bounds]:
     seen: set[tuple[int, int]] = set()
     out = []
     for span in spans:
-        if (span.start, span.end) not in seen:
-            seen.add((span.start, span.end))
+        if (span[0], span[1]) not in seen:
+            seen.add((span[0], span[1]))
             out.append(span)
     return out
 

@@ -31,15 +31,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from rasd.extract.person_names import MONTHS_DAYS, headline
 from rasd.extract.spans import (
+    Bounds,
     TokenView,
     doc_text,
     set_span_extensions,
@@ -59,6 +59,7 @@ CONFIDENCE = 0.7
 #: ``value["kind"]`` of a local group: an armed group of unknown side and type (the event rules
 #: take it as an actor, its own party when sides are counted).
 LOCAL_KIND = "local"
+T = TypeVar("T", bound=tuple[Any, ...])
 
 
 @dataclass(frozen=True)
@@ -101,19 +102,21 @@ def local_group_id(name: str) -> str:
     return stable_id("grp-local", translit_key(alias_key(name)))
 
 
-def add_local_groups(doc: Doc, found: list[Span]) -> list[Span]:
-    """``found`` (the dictionary's group spans) with the local named groups added, in order."""
+def add_local_groups(doc: Doc, found: list[Bounds]) -> list[Bounds]:
+    """``found`` (the bounds of the dictionary's group spans, see
+    :data:`rasd.extract.spans.Bounds`) with the local named groups added, in order."""
     v = token_view(doc)
     at = [i for i in _head_tokens(v) if _capitalised(v.text[i])]
     if not at:
         return found
-    taken = {i for s in found for i in range(s.start, s.end)}
-    spans = [Span(doc, s, e, label="group") for s, e in _candidates(doc, v, at, taken)]
-    local = filter_spans(spans)
+    taken = {i for s in found for i in range(s[0], s[1])}
+    spans = [(s, e, v.idx[s], v.end_char(e - 1)) for s, e in _candidates(doc, v, at, taken)]
+    local = longest_first(spans)
     if not local:
         return found
-    _set_values(doc, v, sorted([*found, *local], key=lambda s: s.start), {s.start for s in local})
-    return sorted([*found, *local], key=lambda s: s.start)
+    both = sorted([*found, *local], key=lambda s: s[0])
+    _set_values(doc, v, both, {s[0] for s in local})
+    return both
 
 
 def _candidates(doc: Doc, v: TokenView, at: list[int],
@@ -285,33 +288,36 @@ def _on_headline(doc: Doc, v: TokenView, i: int, lines: dict[int, bool]) -> bool
     return lines[start]
 
 
-def _name_of(span: Span) -> str:
-    words = span.text.split()
-    return " ".join(words[1:]) if words and words[0].lower() == "the" else span.text
+def _name_of(text: str, span: Bounds) -> str:
+    """The name a span writes (``span.text`` read from the doc's ``text``), less a "the"."""
+    written = text[span[2]:span[3]]
+    words = written.split()
+    return " ".join(words[1:]) if words and words[0].lower() == "the" else written
 
 
-def _set_values(doc: Doc, v: TokenView, spans: list[Span], local: set[int]) -> None:
+def _set_values(doc: Doc, v: TokenView, spans: list[Bounds], local: set[int]) -> None:
     """Entity, value and reason of each local span; a name in parentheses right after another
     group's name is that group (the report says so), and so is every later mention of it."""
     same: dict[str, tuple[str, dict[str, Any], str]] = {}  # alias key -> (id, value, named as)
+    text = doc_text(doc)
     for k, span in enumerate(spans):
-        if span.start not in local:
+        if span[0] not in local:
             continue
-        name = _name_of(span)
+        name = _name_of(text, span)
         entity, value, how = same.get(alias_key(name)) or _own(name)
         prev = spans[k - 1] if k else None
         if prev is not None and _in_parentheses_after(v, prev, span):
-            value, entity = span_extensions(doc, prev.start_char, prev.end_char)[:2]
-            how = f"named in parentheses after {_name_of(prev)!r}: the same group"
-            if prev.start in local:  # every later mention of either name: one group
-                same[alias_key(_name_of(prev))] = (entity, value, how)
+            value, entity = span_extensions(doc, prev[2], prev[3])[:2]
+            how = f"named in parentheses after {_name_of(text, prev)!r}: the same group"
+            if prev[0] in local:  # every later mention of either name: one group
+                same[alias_key(_name_of(text, prev))] = (entity, value, how)
             same[alias_key(name)] = (entity, value, how)
         nxt = spans[k + 1] if k + 1 < len(spans) else None
-        if nxt is not None and nxt.start not in local and _in_parentheses_after(v, span, nxt):
-            value, entity = span_extensions(doc, nxt.start_char, nxt.end_char)[:2]
-            how = f"followed by {_name_of(nxt)!r} in parentheses: the same group"
+        if nxt is not None and nxt[0] not in local and _in_parentheses_after(v, span, nxt):
+            value, entity = span_extensions(doc, nxt[2], nxt[3])[:2]
+            how = f"followed by {_name_of(text, nxt)!r} in parentheses: the same group"
             same[alias_key(name)] = (entity, value, how)
-        set_span_extensions(doc, span.start_char, span.end_char, entity=entity, value=value,
+        set_span_extensions(doc, span[2], span[3], entity=entity, value=value,
                             confidence=CONFIDENCE, reason=how)
 
 
@@ -321,7 +327,21 @@ def _own(name: str) -> tuple[str, dict[str, Any], str]:
     return gid, value, f"named group not in the actor dictionary (head {group_head(name)!r})"
 
 
-def _in_parentheses_after(v: TokenView, first: Span, second: Span) -> bool:
+def _in_parentheses_after(v: TokenView, first: Bounds, second: Bounds) -> bool:
     """``second`` alone in parentheses right after ``first``: "X Brigade (Liwa X)"."""
-    return second.start == first.end + 1 and v.text[first.end] == "(" \
-        and second.end < len(v) and v.text[second.end] == ")"
+    return second[0] == first[1] + 1 and v.text[first[1]] == "(" \
+        and second[1] < len(v) and v.text[second[1]] == ")"
+
+
+def longest_first(found: list[T]) -> list[T]:
+    """``spacy.util.filter_spans`` on (start token, end token, ...) tuples: the longest (then
+    first) of overlapping spans kept, in text order (the same stable sorts on the same keys,
+    without a Span object per span)."""
+    ordered = sorted(found, key=lambda c: (c[1] - c[0], -c[0]), reverse=True)
+    out: list[T] = []
+    seen: set[int] = set()
+    for span in ordered:
+        if span[0] not in seen and span[1] - 1 not in seen:
+            out.append(span)
+            seen.update(range(span[0], span[1]))
+    return sorted(out, key=lambda c: c[0])

@@ -22,13 +22,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from rasd.extract.group_names import add_local_groups
+from rasd.extract.group_names import add_local_groups, longest_first
 from rasd.extract.spans import (
+    Bounds,
     TokenView,
     doc_text,
     register_extensions,
     set_span_extensions,
     token_view,
+    write_spans,
 )
 from rasd.taxonomy.registry import ActorDictionary, load_actors, phrase_key
 
@@ -69,18 +71,19 @@ class GroupFinder:
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)  # token texts as plain lists: no Token object per read
         candidates = self._matches(doc, view)
-        explicit = _longest_first([c for c in candidates if not c[2].startswith(_CTX)])
+        explicit = longest_first([c for c in candidates if not c[2].startswith(_CTX)])
         taken = {i for start, end, _ in explicit for i in range(start, end)}
         generic = [c for c in candidates if c[2].startswith(_CTX)]
-        generic = [c for c in _longest_first(generic) if not taken & set(range(c[0], c[1]))]
-        out: list[Span] = []
+        generic = [c for c in longest_first(generic) if not taken & set(range(c[0], c[1]))]
+        out: list[Bounds] = []
         named = _NamedBefore(self.actors, explicit)
         for found in sorted(explicit + generic, key=lambda c: c[0]):
             looks_back = found[2].startswith(_CTX)  # only a generic phrase looks back
             resolved = self._resolve(doc, view, found, named.at(found[0]) if looks_back else set())
             if resolved is not None:
                 out.append(resolved)
-        doc.spans[SPAN_KEY] = add_local_groups(doc, out)  # names not in the dictionary
+        # with the names not in the dictionary; the bounds kept for every later reader
+        write_spans(doc, SPAN_KEY, add_local_groups(doc, out), SPAN_KEY)
         return doc
 
     def _matches(self, doc: Doc, view: TokenView) -> list[Match]:
@@ -92,7 +95,10 @@ class GroupFinder:
                   if not _in_caps_run(text, view, start, end)]
         return found
 
-    def _resolve(self, doc: Doc, view: TokenView, found: Match, named: set[str]) -> Span | None:
+    def _resolve(self, doc: Doc, view: TokenView, found: Match,
+                 named: set[str]) -> Bounds | None:
+        """The (start token, end token, start char, end char) of a match's group mention, its
+        values set; None where a generic phrase means no group."""
         start, end, label = found
         if label.startswith(_CTX):
             key = label[len(_CTX) :]
@@ -106,9 +112,10 @@ class GroupFinder:
         group = self.actors.groups[gid]
         if start > 0 and view.lower[start - 1] == "the" and view.lower[start] != "the":
             start -= 1  # a preceding "the" is taken in ("the regime forces")
-        set_span_extensions(doc, view.idx[start], view.end_char(end - 1), entity=gid,
-                            value=group.value(), confidence=confidence, reason=reason)
-        return Span(doc, start, end, label=SPAN_KEY)
+        start_char, end_char = view.idx[start], view.end_char(end - 1)
+        set_span_extensions(doc, start_char, end_char, entity=gid, value=group.value(),
+                            confidence=confidence, reason=reason)
+        return start, end, start_char, end_char
 
     def _contextual(self, key: str, named: set[str]) -> tuple[str | None, float, str]:
         sharing = self.actors.contextual.get(phrase_key(key), [])
@@ -147,19 +154,6 @@ class _NamedBefore:
             self.named.update(self.actors.ancestors(gid))
             self.read += 1
         return self.named
-
-
-def _longest_first(found: list[Match]) -> list[Match]:
-    """``spacy.util.filter_spans`` on (start, end, label) matches: the longest (then first)
-    of overlapping matches kept, in text order."""
-    ordered = sorted(found, key=lambda c: (c[1] - c[0], -c[0]), reverse=True)
-    out: list[Match] = []
-    seen: set[int] = set()
-    for match in ordered:
-        if match[0] not in seen and match[1] - 1 not in seen:
-            out.append(match)
-            seen.update(range(match[0], match[1]))
-    return sorted(out, key=lambda c: c[0])
 
 
 def _in_caps_run(text: str, view: TokenView, start: int, end: int) -> bool:

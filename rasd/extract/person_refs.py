@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rasd.extract.person_names import (
     KUNYA,
@@ -126,9 +126,10 @@ def _partial_value(full: dict[str, Any], text: str) -> dict[str, Any]:
             "affiliation": full.get("affiliation"), "nationality": full.get("nationality")}
 
 
-def to_span(doc: Doc, p: Page, person: Person, label: str) -> Span:
-    """The spaCy span of a person, ``refers_to`` turned from tokens into char offsets."""
-    span = Span(doc, person.start, person.end, label=label)
+def to_bounds(doc: Doc, p: Page, person: Person) -> tuple[int, int, int, int]:
+    """The (start token, end token, start char, end char) of a person's span, its values set
+    (``refers_to`` turned from tokens into char offsets) for :func:`rasd.extract.spans.
+    write_spans`; the characters are the span's own (``view.end_char`` is the token's end)."""
     value = dict(person.value)
     if value.get("refers_to") is not None:
         s, e = value["refers_to"]
@@ -136,4 +137,4 @@ def to_span(doc: Doc, p: Page, person: Person, label: str) -> Span:
     start, end = p.v.idx[person.start], p.v.end_char(person.end - 1)
     set_span_extensions(doc, start, end, value=value, confidence=person.confidence,
                         reason=person.reason)
-    return span
+    return person.start, person.end, start, end

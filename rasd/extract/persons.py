@@ -42,9 +42,9 @@ from rasd.extract.person_names import (
     starts_of,
     words_before,
 )
-from rasd.extract.person_refs import link, nicknames_after, partials, to_span
+from rasd.extract.person_refs import link, nicknames_after, partials, to_bounds
 from rasd.extract.person_rules import Person, PersonRules
-from rasd.extract.spans import register_extensions
+from rasd.extract.spans import register_extensions, write_spans
 from rasd.taxonomy.registry import NameLexicon, Roles, alias_key, fold, load_names, load_roles
 from rasd.taxonomy.registry import name_key as nkey
 
@@ -76,8 +76,8 @@ class PersonFinder(PersonRules):
         found += nicknames_after(page, found)
         found += partials(self.names, page, found, starts)
         link(found)
-        doc.spans[SPAN_KEY] = [to_span(doc, page, p, SPAN_KEY)
-                               for p in sorted(found, key=lambda p: p.start)]
+        write_spans(doc, SPAN_KEY, [to_bounds(doc, page, p)
+                                    for p in sorted(found, key=lambda p: p.start)], SPAN_KEY)
         return doc
 
     def find(self, page: Page, starts: list[int], headline: Headlines) -> list[Person]:

@@ -39,6 +39,8 @@ from spacy.tokens import Doc, Span
 
 MENTION_KINDS = ("person", "group", "place", "date", "quantity", "money")
 SPAN_EXTENSIONS = ("value", "entity", "confidence", "reason")
+#: (start token, end token, start char, end char) of a span, as :func:`span_bounds` gives it
+Bounds = tuple[int, int, int, int]
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -167,10 +169,14 @@ def span_bounds(doc: Doc, key: str) -> list[tuple[int, int, int, int]]:
     return found
 
 
-def write_spans(doc: Doc, key: str, bounds: list[tuple[int, int, int, int]]) -> None:
-    """``doc.spans[key]``: a span per (start token, end token, start char, end char), the
-    bounds kept for :func:`span_bounds` (later readers need not build a Span per span)."""
-    doc.spans[key] = [Span(doc, start, end) for start, end, _, _ in bounds]
+def write_spans(doc: Doc, key: str, bounds: list[tuple[int, int, int, int]],
+                label: str = "") -> None:
+    """``doc.spans[key]``: a span per (start token, end token, start char, end char), labelled
+    ``label`` where one is given, the bounds kept for :func:`span_bounds` (later readers need
+    not build a Span per span). The bounds must be the spans' own: (start, end) tokens and
+    their characters as spaCy computes them."""
+    name = doc.vocab.strings.add(label) if label else 0  # the label's hash, taken once
+    doc.spans[key] = [Span(doc, start, end, label=name) for start, end, _, _ in bounds]
     doc.user_data.setdefault("rasd_bounds", {})[key] = (doc.spans[key], bounds)
 
 
@@ -227,6 +233,8 @@ class ArraySentencizer(Sentencizer):
         super().__init__(name=name)
         self._read: set[str] | None = None  # the punct_chars _finals was built from
         self._finals: frozenset[int] = frozenset()
+        self._array_of: frozenset[int] | None = None  # the _finals _finals_array was built from
+        self._finals_array: numpy.ndarray | None = None
 
     def _final_ids(self) -> frozenset[int]:
         """The ORTH ids of ``punct_chars`` (rebuilt where ``from_bytes`` replaced them)."""
@@ -235,25 +243,64 @@ class ArraySentencizer(Sentencizer):
             self._finals = frozenset(get_string_id(c) for c in self.punct_chars)
         return self._finals
 
+    def __call__(self, doc: Doc) -> Doc:
+        """Sentence starts set on ``doc`` as ``Sentencizer.__call__`` sets them (predict, then
+        set_annotations), the starts kept as an array between the two steps."""
+        try:
+            if len(doc):
+                self._write(doc, self._starts(doc))
+            return doc
+        except Exception as e:  # spaCy's error handling of a pipe (the default raises)
+            self.get_error_handler()(self.name, self, [doc], e)
+            return doc
+
     def predict(self, docs: Any) -> list[list[bool]]:
         """Sentence starts of each doc, as spaCy's ``Sentencizer.predict`` gives them."""
-        return [self._starts(doc) for doc in docs]
+        return [self._starts(doc).tolist() if len(doc) else [] for doc in docs]
 
-    def _starts(self, doc: Doc) -> list[bool]:
-        if not len(doc):
-            return []
+    def _starts(self, doc: Doc) -> numpy.ndarray:
+        """The sentence starts of a non-empty doc, one bool per token."""
         arr = doc.to_array([ORTH, IS_PUNCT])
-        finals = self._final_ids()
-        final = numpy.zeros(len(doc), dtype=bool)
-        final[[i for i, orth in enumerate(arr[:, 0].tolist()) if orth in finals]] = True
+        final = _member(arr[:, 0], self._final_array())
         plain = ~final & (arr[:, 1] == 0)
         marks = numpy.flatnonzero(final | plain)  # the tokens that decide
         is_final = final[marks]
         out = numpy.zeros(len(doc), dtype=bool)
         out[marks[1:][is_final[:-1] & ~is_final[1:]]] = True
         out[0] = True
-        starts: list[bool] = out.tolist()
-        return starts
+        return out
+
+    def _final_array(self) -> numpy.ndarray:
+        """The ORTH ids of ``punct_chars``, sorted, as an array for :func:`_member`."""
+        finals = self._final_ids()
+        if self._finals_array is None or self._array_of is not finals:
+            self._array_of = finals
+            self._finals_array = numpy.array(sorted(finals), dtype=numpy.uint64)
+        return self._finals_array
+
+    def _write(self, doc: Doc, starts: numpy.ndarray) -> None:
+        """spaCy's rule of ``set_annotations``: a token whose start is unset (0), or every
+        token with ``overwrite``, gets 1 where it starts a sentence and -1 where not; written
+        with one ``Doc.from_array`` (which sets ``token.sent_start`` to the value and nothing
+        else) instead of a Python loop over the tokens."""
+        values = numpy.where(starts, 1, -1).astype(numpy.int64)
+        if not self.overwrite:
+            current = doc.to_array([SENT_START]).view(numpy.int64).reshape(-1)
+            values = numpy.where(current == 0, values, current)
+        column: Any = values.view(numpy.uint64).reshape(-1, 1)
+        doc.from_array([SENT_START], column)
+
+
+def _member(values: numpy.ndarray, table: numpy.ndarray) -> numpy.ndarray:
+    """Which of ``values`` are in the sorted ``table``: each value's place in the table by
+    bisection (``numpy.searchsorted``), then whether the table holds it there (``numpy.isin``
+    compares every value with every entry: slower for the ~130 sentence-final characters)."""
+    if not len(table):
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.searchsorted(table, values)
+    numpy.minimum(at, len(table) - 1, out=at)
+    found: numpy.ndarray = table[at] == values
+    return found
 
 
 @Language.factory("rasd_tokens", default_config={}, assigns=["doc._.rasd_tokens"],

@@ -52,3 +52,39 @@ def test_punct_chars_loaded_later_are_used() -> None:
     mine.from_bytes(nlp.create_pipe("sentencizer", config={"punct_chars": ["|"]}).to_bytes())
     doc = mine(nlp.make_doc("one | two. three"))
     assert [t.i for t in doc if t.is_sent_start] == [0, 2]
+
+
+def test_same_sentence_start_values_as_spacy_where_some_are_set() -> None:
+    """The raw SENT_START values (1, -1, 0) equal spaCy's, on docs whose starts are partly set
+    beforehand, with and without ``overwrite``."""
+    from spacy.attrs import SENT_START
+
+    nlp = spacy.blank("en")
+    rng = random.Random(5)
+    for overwrite in (False, True):
+        for _ in range(150):
+            text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
+            preset = {i: rng.choice((True, False)) for i in range(40) if rng.random() < 0.2}
+            got = []
+            for pipe in (ArraySentencizer(), nlp.create_pipe("sentencizer")):
+                pipe.overwrite = overwrite
+                doc = nlp.make_doc(text)
+                for i, start in preset.items():
+                    if i < len(doc):
+                        doc[i].is_sent_start = start
+                got.append(pipe(doc).to_array([SENT_START]).tolist())
+            assert got[0] == got[1], (text, preset, overwrite)
+
+
+def test_member_by_bisection_equals_isin() -> None:
+    import numpy
+
+    from rasd.extract.spans import _member
+
+    rng = random.Random(9)
+    for size in (0, 1, 2, 7, 130):
+        table = numpy.array(sorted({rng.randrange(2**64) for _ in range(size)}), dtype=numpy.uint64)
+        values = [rng.randrange(2**64) for _ in range(50)] + [int(v) for v in table[:5]]
+        values += [0, 2**64 - 1]
+        array = numpy.array(values, dtype=numpy.uint64)
+        assert _member(array, table).tolist() == numpy.isin(array, table).tolist()

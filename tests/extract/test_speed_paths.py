@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from rasd.extract import event_rules, report_attackers
 from rasd.extract.events import _holds, load_taxonomy
-from rasd.extract.groups import _longest_first
+from rasd.extract.group_names import longest_first
 from rasd.extract.perpetrators import actor_by_id, attack_nouns, lexicon
 from rasd.extract.pipeline import extract, make_doc, mention_id, release
 from rasd.extract.prefilter import literal_words, shared_candidates
@@ -101,7 +101,7 @@ def test_longest_first_equals_filter_spans() -> None:
             start = rng.randint(0, 11)
             found.append((start, rng.randint(start + 1, 12), f"g{k % 3}"))
         spans = [Span(doc, s, e, label=label) for s, e, label in found]
-        assert _longest_first(found) == [(s.start, s.end, s.label_) for s in filter_spans(spans)]
+        assert longest_first(found) == [(s.start, s.end, s.label_) for s in filter_spans(spans)]
 
 
 def _event(etype: str, evidence: tuple[int, int], perpetrator: str | None = None,
