@@ -25,7 +25,7 @@ from typing import Any
 
 import dateparser
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rasd.extract import spans as _spans
 from rasd.extract.date_anchors import (
@@ -335,17 +335,18 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         base = doc.user_data.get("published")
         base = base if isinstance(base, date) else None
-        spans = []
+        spans: list[_spans.Bounds] = []
         view = _spans.token_view(doc)
         for hit in find_dates(_spans.doc_text(doc), base, _spans.lower_text(doc)):
             bounds = _spans.token_range(doc, view, hit.start, hit.end)
             if bounds is None:
                 continue
+            chars = view.idx[bounds[0]], view.end_char(bounds[1] - 1)
             _spans.set_span_extensions(  # span._.x = ... without an accessor object per value
-                doc, view.idx[bounds[0]], view.end_char(bounds[1] - 1), value=hit.value(),
-                reason=f"date rule '{hit.rule}'", confidence=0.9 if hit.first is not None else 0.4)
-            spans.append(Span(doc, *bounds, label="DATE"))
-        doc.spans["date"] = spans
+                doc, *chars, value=hit.value(), reason=f"date rule '{hit.rule}'",
+                confidence=0.9 if hit.first is not None else 0.4)
+            spans.append((*bounds, *chars))
+        _spans.write_spans(doc, "date", spans, "DATE")  # the bounds kept for later readers
         return doc
 
 

@@ -9,8 +9,9 @@ scaled ("1.5 million", "3 thousand") and vague amounts ("dozens", "a number of")
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
+
+from rasd.gazetteer.textscan import ascii_lower as ascii_lower  # re-exported for the finders
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -68,21 +69,6 @@ def _words_value(tokens: list[str]) -> int | None:
         else:
             return None
     return total + current if seen else None
-
-
-#: lower-cases ASCII letters only, so offsets never move (``str.lower`` may lengthen a string)
-ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_BYTES_LOWER = bytes.maketrans(string.ascii_uppercase.encode(), string.ascii_lowercase.encode())
-
-
-def ascii_lower(text: str) -> str:
-    """``text`` with A-Z lower-cased and every other character left as it is. A text holding
-    a non-ASCII character is translated as UTF-8 bytes (``str.translate`` reads it 15 times
-    slower; the bytes of non-ASCII characters are all over 127, which the table keeps)."""
-    if text.isascii():
-        return text.translate(ASCII_LOWER)
-    raw = text.encode("utf-8", "surrogatepass").translate(_BYTES_LOWER)
-    return raw.decode("utf-8", "surrogatepass")
 
 
 @lru_cache(maxsize=8192)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rasd.extract import count_rules as R
 from rasd.extract import spans as _spans
@@ -359,21 +359,23 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return out
 
 
-def _to_spans(doc: Doc, found: list[Found], label: str) -> list[Span]:
-    """The spans of the tokens covering each item, as ``char_span(alignment_mode="expand")``
-    gives them (:func:`rasd.extract.spans.token_range`), extensions set into ``user_data``."""
+def _to_spans(doc: Doc, found: list[Found], key: str, label: str) -> None:
+    """``doc.spans[key]``: the spans of the tokens covering each item, as
+    ``char_span(alignment_mode="expand")`` gives them (:func:`rasd.extract.spans.token_range`),
+    extensions set into ``user_data`` and the bounds kept for later readers."""
     view = _spans.token_view(doc)
-    spans = []
+    spans: list[_spans.Bounds] = []
     for f in found:
         bounds = _spans.token_range(doc, view, f.start, f.end)
         if bounds is None:
             continue
         first, last = bounds
+        chars = view.idx[first], view.end_char(last - 1)
         _spans.set_span_extensions(
-            doc, view.idx[first], view.end_char(last - 1), value=f.value, reason=f.reason,
+            doc, *chars, value=f.value, reason=f.reason,
             confidence=0.9 if f.value.get("qualifier") is None else 0.8)
-        spans.append(Span(doc, first, last, label=label))
-    return spans
+        spans.append((first, last, *chars))
+    _spans.write_spans(doc, key, spans, label)
 
 
 class QuantityFinder:
@@ -381,8 +383,8 @@ class QuantityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text, lower = _spans.doc_text(doc), _spans.lower_text(doc)  # one copy for the doc
-        doc.spans["quantity"] = _to_spans(doc, find_counts(text, lower), "QUANTITY")
-        doc.spans["money"] = _to_spans(doc, find_money(text, lower), "MONEY")
+        _to_spans(doc, find_counts(text, lower), "quantity", "QUANTITY")
+        _to_spans(doc, find_money(text, lower), "money", "MONEY")
         return doc
 
 

@@ -37,11 +37,12 @@ from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from rasd.gazetteer.textscan import ascii_lower
+
 MENTION_KINDS = ("person", "group", "place", "date", "quantity", "money")
 SPAN_EXTENSIONS = ("value", "entity", "confidence", "reason")
 #: (start token, end token, start char, end char) of a span, as :func:`span_bounds` gives it
 Bounds = tuple[int, int, int, int]
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,7 @@ def lower_text(doc: Doc) -> str:
     """The doc's text with A-Z lower-cased (same length, same offsets), built once per doc."""
     text = doc.user_data.get("rasd_lower")
     if not isinstance(text, str):
-        text = doc.user_data["rasd_lower"] = doc_text(doc).translate(_ASCII_LOWER)
+        text = doc.user_data["rasd_lower"] = ascii_lower(doc_text(doc))
     return text
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from rasd.extract import count_rules as R
 from rasd.extract import finds, quantities
-from rasd.extract.numbers import ASCII_LOWER, ascii_lower
+from rasd.gazetteer.textscan import ASCII_LOWER, ascii_lower
 
 COUNT_PIECES = [" ", "  ", "\n", ", ", ". ", ".", "; ", ": ", '"', " - ", "5", "12", "1,200",
                 "2.5", "two", "Twenty", "dozens", "at least ", "more than ", "between 3 and 5",

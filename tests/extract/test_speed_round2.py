@@ -167,7 +167,8 @@ def test_count_spans_by_token_range_equal_char_span_expand() -> None:
     for _ in range(200):
         start = rng.randint(0, len(text) - 1)
         found.append(Found(start, rng.randint(start + 1, len(text)), {"qualifier": None}, "r"))
-    spans = _to_spans(doc, found, "QUANTITY")
+    _to_spans(doc, found, "quantity", "QUANTITY")
+    spans = list(doc.spans["quantity"])
     expected = [doc.char_span(f.start, f.end, label="QUANTITY", alignment_mode="expand")
                 for f in found]
     assert [(s.start, s.end, s.label_) for s in spans] == \
