@@ -152,6 +152,10 @@ def _numeric(m: re.Match[str], base: date | None) -> Resolved:
 @lru_cache(maxsize=4096)
 def parse_numeric(text: str) -> date | None:
     """A numeric date, day first ("05.04.2017" is 5 April), by dateparser."""
+    return _dateparser_numeric(text)
+
+
+def _dateparser_numeric(text: str) -> date | None:
     parsed = dateparser.parse(text, languages=["en"], settings={"DATE_ORDER": "DMY",
                                                                 "STRICT_PARSING": True})
     return parsed.date() if parsed else None
@@ -353,4 +357,7 @@ class DateFinder:
 @Language.factory("rasd_dates", default_config={}, assigns=["doc.spans", "span._.value"],
                   requires=[])
 def make_dates(nlp: Language, name: str) -> DateFinder:
+    # dateparser builds its time-zone patterns on its first call (about 0.7 s): paid here, when
+    # the pipeline is built, not by whichever report first holds a numeric date
+    _dateparser_numeric("05.04.2017")
     return DateFinder()
